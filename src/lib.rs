@@ -1,0 +1,23 @@
+//! factbrief: audit AI-compute figures in news articles and publish
+//! bilingual (中文 / English) briefings.
+//!
+//! The pipeline, one stage per module:
+//!
+//! ```text
+//! source::scan      articles/**/*.md            -> sorted paths
+//! article::load     path                        -> Article (front matter, text blocks, line index)
+//! extract::extract  Article + Dataset           -> FactFile (claims, quantities, entities)
+//! dataset::Dataset  data/*.yaml (+ --data)      -> the sourced record
+//! audit::audit      FactFile + Dataset          -> verdicts, conflicts (per article and across)
+//! render::site      FactFiles + templates       -> out/ (HTML, fact files, feed, sitemap, JSON)
+//! ```
+//!
+//! Each stage is a plain function over owned data, and articles are
+//! independent until the audit's cross-article step.
+
+pub mod article;
+pub mod dataset;
+pub mod diagnostic;
+pub mod model;
+pub mod numbers;
+pub mod span;
