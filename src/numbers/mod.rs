@@ -47,7 +47,8 @@ pub struct NumberMatch {
 impl NumberMatch {
     /// The value as a non-negative integer, when it is one.
     pub fn as_count(&self) -> Option<u64> {
-        (self.value >= 0.0 && self.value.fract() == 0.0 && self.value < 1e18).then_some(self.value as u64)
+        (self.value >= 0.0 && self.value.fract() == 0.0 && self.value < 1e18)
+            .then_some(self.value as u64)
     }
 }
 
