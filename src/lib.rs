@@ -16,6 +16,7 @@
 //! independent until the audit's cross-article step.
 
 pub mod article;
+pub mod audit;
 pub mod dataset;
 pub mod diagnostic;
 pub mod model;
