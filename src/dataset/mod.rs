@@ -6,6 +6,7 @@
 //! does not parse is fatal (exit 2), because a verdict against a broken
 //! record is worse than none.
 
+pub mod lint;
 pub mod schema;
 
 use crate::diagnostic::Diagnostic;
