@@ -6,7 +6,9 @@ use factbrief::dataset::{default_sources, folder_sources, DataSource, Dataset};
 use std::path::Path;
 
 fn fixture(name: &str) -> Vec<DataSource> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/dataset").join(name);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/dataset")
+        .join(name);
     let mut sources = folder_sources(&dir).expect("fixture folder");
     for s in &mut sources {
         // Stable paths in messages, whatever the checkout's location.
@@ -17,7 +19,11 @@ fn fixture(name: &str) -> Vec<DataSource> {
 
 /// `file:line:col` of every diagnostic, errors only unless `warnings`.
 fn positions(diags: &[factbrief::diagnostic::Diagnostic], warnings: bool) -> Vec<String> {
-    diags.iter().filter(|d| warnings || d.is_error()).map(|d| format!("{} {}", d.location(), d.message)).collect()
+    diags
+        .iter()
+        .filter(|d| warnings || d.is_error())
+        .map(|d| format!("{} {}", d.location(), d.message))
+        .collect()
 }
 
 #[test]
@@ -53,29 +59,59 @@ fn every_error_in_one_run_with_exact_positions() {
     ];
     assert_eq!(got, expected, "\n{}", got.join("\n"));
     // The warning is not an error; the rest are.
-    assert_eq!(diags.iter().filter(|d| d.is_error()).count(), expected.len() - 1);
+    assert_eq!(
+        diags.iter().filter(|d| d.is_error()).count(),
+        expected.len() - 1
+    );
 }
 
 #[test]
 fn hints_suggest_the_nearest_name() {
     let diags = lint(&fixture("bad"));
-    let prop = diags.iter().find(|d| d.message.contains("training_chips")).unwrap();
-    assert!(prop.hint.as_deref().unwrap().contains("did you mean `training_chip`"), "{prop}");
-    let dup = diags.iter().find(|d| d.message.contains("duplicate id")).unwrap();
-    assert!(dup.hint.as_deref().unwrap().contains("bad/chips.yaml:2:7"), "{dup}");
+    let prop = diags
+        .iter()
+        .find(|d| d.message.contains("training_chips"))
+        .unwrap();
+    assert!(
+        prop.hint
+            .as_deref()
+            .unwrap()
+            .contains("did you mean `training_chip`"),
+        "{prop}"
+    );
+    let dup = diags
+        .iter()
+        .find(|d| d.message.contains("duplicate id"))
+        .unwrap();
+    assert!(
+        dup.hint.as_deref().unwrap().contains("bad/chips.yaml:2:7"),
+        "{dup}"
+    );
 }
 
 #[test]
 fn syntax_errors_are_positioned_and_other_files_still_checked() {
     let sources = vec![
-        DataSource { path: "a.yaml".into(), text: "chips:\n- id: x\n  name: [unclosed\n".into() },
-        DataSource { path: "b.yaml".into(), text: "organisations:\n- id: y\n  name: Y\n  kind: ai_lab\n  parent: nobody\n".into() },
+        DataSource {
+            path: "a.yaml".into(),
+            text: "chips:\n- id: x\n  name: [unclosed\n".into(),
+        },
+        DataSource {
+            path: "b.yaml".into(),
+            text: "organisations:\n- id: y\n  name: Y\n  kind: ai_lab\n  parent: nobody\n".into(),
+        },
     ];
     let diags = lint(&sources);
     let got = positions(&diags, false);
     assert_eq!(got.len(), 2, "{got:?}");
-    assert!(got[0].starts_with("a.yaml:") && got[0].contains("not valid YAML"), "{got:?}");
-    assert_eq!(got[1], "b.yaml:5:11 `parent` refers to unknown organisation id `nobody`");
+    assert!(
+        got[0].starts_with("a.yaml:") && got[0].contains("not valid YAML"),
+        "{got:?}"
+    );
+    assert_eq!(
+        got[1],
+        "b.yaml:5:11 `parent` refers to unknown organisation id `nobody`"
+    );
 }
 
 #[test]

@@ -71,7 +71,8 @@ pub fn ratio_conflicts(facts: &FactFile, tol: &Tolerance) -> Vec<Conflict> {
     let mut pairs = Vec::new();
     for (i, a) in claims.iter().enumerate() {
         for b in &claims[i + 1..] {
-            let same_subject = a.subject.as_ref().map(|s| (&s.id, &s.name)) == b.subject.as_ref().map(|s| (&s.id, &s.name));
+            let same_subject = a.subject.as_ref().map(|s| (&s.id, &s.name))
+                == b.subject.as_ref().map(|s| (&s.id, &s.name));
             if same_subject && a.chip == b.chip {
                 continue;
             }
@@ -83,13 +84,24 @@ pub fn ratio_conflicts(facts: &FactFile, tol: &Tolerance) -> Vec<Conflict> {
     if pairs.is_empty() {
         return out;
     }
-    for q in facts.quantities.iter().filter(|q| q.kind == QuantityKind::Ratio && q.value > 0.0) {
-        let r = if q.value < 1.0 { 1.0 / q.value } else { q.value };
+    for q in facts
+        .quantities
+        .iter()
+        .filter(|q| q.kind == QuantityKind::Ratio && q.value > 0.0)
+    {
+        let r = if q.value < 1.0 {
+            1.0 / q.value
+        } else {
+            q.value
+        };
         if r <= 1.0 {
             continue;
         }
         let off = |x: f64| (x / r).ln().abs();
-        let nearest = pairs.iter().min_by(|a, b| off(a.2).total_cmp(&off(b.2))).expect("pairs is not empty");
+        let nearest = pairs
+            .iter()
+            .min_by(|a, b| off(a.2).total_cmp(&off(b.2)))
+            .expect("pairs is not empty");
         if off(nearest.2) <= tol.ratio_factor.ln() {
             continue;
         }

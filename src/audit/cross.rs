@@ -65,7 +65,9 @@ impl CrossIndex {
 }
 
 fn chips_compatible(a: &Claim, b: &Claim) -> bool {
-    a.chip.is_generic() || b.chip.is_generic() || a.chip.id == b.chip.id && a.chip.name == b.chip.name
+    a.chip.is_generic()
+        || b.chip.is_generic()
+        || a.chip.id == b.chip.id && a.chip.name == b.chip.name
 }
 
 /// Builds the index from audited fact files (verdicts are copied if set).
@@ -97,33 +99,36 @@ pub fn cross_article(files: &[FactFile]) -> CrossIndex {
                 let side = |f: &FactFile, c: &Claim| (f.article.slug.clone(), c.id.clone());
                 flagged.push(side(fa, a));
                 flagged.push(side(fb, b));
-                disagreements.entry(id.to_string()).or_default().push(Disagreement {
-                    a: side(fa, a),
-                    b: side(fb, b),
-                    note: Bilingual {
-                        en: format!(
-                            "{}: “{}” says {} {} ({}), “{}” says {} {}.",
-                            name,
-                            fa.article.title,
-                            format::en(a.count as f64),
-                            a.chip.name,
-                            a.role.as_str(),
-                            fb.article.title,
-                            format::en(b.count as f64),
-                            b.chip.name
-                        ),
-                        zh: format!(
-                            "{}:《{}》称{}块{},《{}》称{}块{}。",
-                            name,
-                            fa.article.title,
-                            format::zh(a.count as f64),
-                            a.chip.name,
-                            fb.article.title,
-                            format::zh(b.count as f64),
-                            b.chip.name
-                        ),
-                    },
-                });
+                disagreements
+                    .entry(id.to_string())
+                    .or_default()
+                    .push(Disagreement {
+                        a: side(fa, a),
+                        b: side(fb, b),
+                        note: Bilingual {
+                            en: format!(
+                                "{}: “{}” says {} {} ({}), “{}” says {} {}.",
+                                name,
+                                fa.article.title,
+                                format::en(a.count as f64),
+                                a.chip.name,
+                                a.role.as_str(),
+                                fb.article.title,
+                                format::en(b.count as f64),
+                                b.chip.name
+                            ),
+                            zh: format!(
+                                "{}:《{}》称{}块{},《{}》称{}块{}。",
+                                name,
+                                fa.article.title,
+                                format::zh(a.count as f64),
+                                a.chip.name,
+                                fb.article.title,
+                                format::zh(b.count as f64),
+                                b.chip.name
+                            ),
+                        },
+                    });
             }
         }
     }
@@ -152,7 +157,13 @@ pub fn cross_article(files: &[FactFile]) -> CrossIndex {
                 }
             }
             for k in keys {
-                let e = index.entities.entry(k.clone()).or_insert_with(|| EntityClaims { id: k, ..Default::default() });
+                let e = index
+                    .entities
+                    .entry(k.clone())
+                    .or_insert_with(|| EntityClaims {
+                        id: k,
+                        ..Default::default()
+                    });
                 e.claims.push(row.clone());
             }
         }

@@ -32,7 +32,11 @@ pub fn audit_article(facts: &mut FactFile, ds: &Dataset, tol: &Tolerance) {
     let mut found = conflicts::claim_conflicts(&facts.claims, tol);
     found.extend(conflicts::ratio_conflicts(facts, tol));
     for c in found {
-        if !facts.conflicts.iter().any(|x| x.claims == c.claims && x.note == c.note) {
+        if !facts
+            .conflicts
+            .iter()
+            .any(|x| x.claims == c.claims && x.note == c.note)
+        {
             facts.conflicts.push(c);
         }
     }

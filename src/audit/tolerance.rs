@@ -28,7 +28,11 @@ pub struct Tolerance {
 
 impl Default for Tolerance {
     fn default() -> Self {
-        Tolerance { max_relative: 0.10, round_zeros: 2, ratio_factor: 1.5 }
+        Tolerance {
+            max_relative: 0.10,
+            round_zeros: 2,
+            ratio_factor: 1.5,
+        }
     }
 }
 
@@ -51,16 +55,69 @@ impl Bound {
         let Some(h) = hedge else { return Bound::Around };
         let l = h.trim().to_lowercase();
         let has = |words: &[&str]| words.iter().any(|w| l.contains(w));
-        if has(&["差不多", "左右", "大约", "约", "about", "around", "approx", "roughly", "some", "~", "～"]) {
+        if has(&[
+            "差不多",
+            "左右",
+            "大约",
+            "约",
+            "about",
+            "around",
+            "approx",
+            "roughly",
+            "some",
+            "~",
+            "～",
+        ]) {
             return Bound::Around;
         }
-        if has(&["级", "数", "几", "上万", "近万", "thousands of", "millions of", "hundreds of", "tens of"]) {
+        if has(&[
+            "级",
+            "数",
+            "几",
+            "上万",
+            "近万",
+            "thousands of",
+            "millions of",
+            "hundreds of",
+            "tens of",
+        ]) {
             return Bound::Magnitude;
         }
-        if has(&["将近", "接近", "近", "不到", "不足", "最多", "至多", "nearly", "almost", "up to", "under", "less than", "fewer than", "at most"]) {
+        if has(&[
+            "将近",
+            "接近",
+            "近",
+            "不到",
+            "不足",
+            "最多",
+            "至多",
+            "nearly",
+            "almost",
+            "up to",
+            "under",
+            "less than",
+            "fewer than",
+            "at most",
+        ]) {
             return Bound::AtMost;
         }
-        if has(&["超过", "超", "逾", "余", "多", "以上", "至少", "不少于", "过", "over", "more than", "above", "at least", "upwards of", "+"]) {
+        if has(&[
+            "超过",
+            "超",
+            "逾",
+            "余",
+            "多",
+            "以上",
+            "至少",
+            "不少于",
+            "过",
+            "over",
+            "more than",
+            "above",
+            "at least",
+            "upwards of",
+            "+",
+        ]) {
             return Bound::AtLeast;
         }
         Bound::Around
@@ -86,7 +143,7 @@ pub fn unit_of(value: f64) -> f64 {
     }
     let mut n = value as u64;
     let mut unit = 1.0;
-    while n >= 10 && n % 10 == 0 {
+    while n >= 10 && n.is_multiple_of(10) {
         n /= 10;
         unit *= 10.0;
     }
@@ -160,7 +217,13 @@ mod tests {
     use super::*;
 
     fn fig(value: f64, loose: bool, bound: Bound) -> Figure {
-        Figure { value, max: None, unit: unit_of(value), loose, bound }
+        Figure {
+            value,
+            max: None,
+            unit: unit_of(value),
+            loose,
+            bound,
+        }
     }
 
     #[test]

@@ -44,7 +44,10 @@ pub(crate) enum ChipFit {
 
 impl ChipFit {
     fn fits(self) -> bool {
-        matches!(self, ChipFit::Same | ChipFit::Unnamed | ChipFit::Unspecified)
+        matches!(
+            self,
+            ChipFit::Same | ChipFit::Unnamed | ChipFit::Unspecified
+        )
     }
 }
 
@@ -55,6 +58,8 @@ pub(crate) struct Cand<'a> {
     pub rel: Rel,
     pub chip: ChipFit,
     pub count_ok: bool,
+    /// |ln(recorded / claimed)|, in thousandths: the closer figure ranks first.
+    pub distance: u64,
 }
 
 impl Cand<'_> {
@@ -103,12 +108,17 @@ fn fact_chip<'a>(entry: &'a Entry, fact: &'a Fact) -> Option<&'a str> {
         return Some(c);
     }
     if fact.chip_mix.is_empty() && fact.property == Property::TrainingChipCount {
-        return entry.facts.iter().find_map(|f| match (&f.property, &f.value) {
-            (Property::TrainingChip, crate::dataset::FactValue::Id(id)) if f.status != Status::PressClaim => {
-                Some(id.as_str())
-            }
-            _ => None,
-        });
+        return entry
+            .facts
+            .iter()
+            .find_map(|f| match (&f.property, &f.value) {
+                (Property::TrainingChip, crate::dataset::FactValue::Id(id))
+                    if f.status != Status::PressClaim =>
+                {
+                    Some(id.as_str())
+                }
+                _ => None,
+            });
     }
     None
 }
@@ -165,6 +175,11 @@ impl<'a> Ctx<'a> {
             rel,
             chip: chip_fit(self.ds, &self.claim.chip, entry, fact),
             count_ok: self.figure.agrees(&fig, self.tol),
+            distance: if fig.value > 0.0 && self.figure.value > 0.0 {
+                ((fig.value / self.figure.value).ln().abs() * 1000.0).round() as u64
+            } else {
+                u64::MAX
+            },
         })
     }
 
@@ -213,8 +228,11 @@ impl<'a> Ctx<'a> {
                 return;
             }
             seen.push(&e.id);
-            let props: &[Property] =
-                if is_model(e) { &[TrainingChipCount] } else { &[ClusterChipCount, PlannedChipCount] };
+            let props: &[Property] = if is_model(e) {
+                &[TrainingChipCount]
+            } else {
+                &[ClusterChipCount, PlannedChipCount]
+            };
             self.facts_of(e, props, rel, out);
         };
         if is_model(subject) {
@@ -234,9 +252,12 @@ impl<'a> Ctx<'a> {
                     push(e, Rel::Cluster, &mut out, &mut seen);
                 }
             }
-            for e in self.ds.clusters.iter().filter(|e| {
-                subject.related.contains(&e.id) || e.related.contains(&subject.id)
-            }) {
+            for e in self
+                .ds
+                .clusters
+                .iter()
+                .filter(|e| subject.related.contains(&e.id) || e.related.contains(&subject.id))
+            {
                 push(e, Rel::Cluster, &mut out, &mut seen);
             }
         } else {
@@ -254,18 +275,25 @@ impl<'a> Ctx<'a> {
                 push(e, Rel::Related, &mut out, &mut seen);
             }
         }
-        for e in self.entries().filter(|e| e.base_model.as_deref() == Some(subject.id.as_str())) {
+        for e in self
+            .entries()
+            .filter(|e| e.base_model.as_deref() == Some(subject.id.as_str()))
+        {
             push(e, Rel::Related, &mut out, &mut seen);
         }
-        for e in self.entries().filter(|e| e.organisation == subject.organisation && is_model(e) == is_model(subject)) {
+        for e in self
+            .entries()
+            .filter(|e| e.organisation == subject.organisation && is_model(e) == is_model(subject))
+        {
             push(e, Rel::SameLab, &mut out, &mut seen);
         }
         out
     }
 }
 
-/// Best first: the closer relation, the claimed chip, the firmer status, the later date.
-fn rank(c: &Cand) -> (Rel, u8, u8, std::cmp::Reverse<String>) {
+/// Best first: the closer relation, the claimed chip, the closer figure, the
+/// firmer status, the later date.
+fn rank(c: &Cand) -> (Rel, u8, u64, u8, std::cmp::Reverse<String>) {
     let chip = match c.chip {
         ChipFit::Same => 0,
         ChipFit::Unnamed => 1,
@@ -274,7 +302,13 @@ fn rank(c: &Cand) -> (Rel, u8, u8, std::cmp::Reverse<String>) {
         ChipFit::Variant => 4,
         ChipFit::Different => 5,
     };
-    (c.rel, chip, status_rank(c.fact.status), std::cmp::Reverse(c.fact.as_of.clone().unwrap_or_default()))
+    (
+        c.rel,
+        chip,
+        c.distance,
+        status_rank(c.fact.status),
+        std::cmp::Reverse(c.fact.as_of.clone().unwrap_or_default()),
+    )
 }
 
 fn best<'a, 'c>(cands: impl Iterator<Item = &'c Cand<'a>>) -> Option<Cand<'a>>
@@ -289,7 +323,12 @@ where
 
 fn zh_name<'a>(ds: &'a Dataset, id: &'a str) -> &'a str {
     match ds.entity(id) {
-        Some(e) => e.aliases().zh.first().map(String::as_str).unwrap_or(e.name()),
+        Some(e) => e
+            .aliases()
+            .zh
+            .first()
+            .map(String::as_str)
+            .unwrap_or(e.name()),
         None => id,
     }
 }
@@ -361,15 +400,27 @@ fn fact_text(ds: &Dataset, entry: &Entry, fact: &Fact) -> Bilingual {
 
 fn cite(fact: &Fact) -> Bilingual {
     let s = &fact.source;
-    let when = s.date.as_deref().or(fact.as_of.as_deref()).unwrap_or("n.d.");
+    let when = s
+        .date
+        .as_deref()
+        .or(fact.as_of.as_deref())
+        .unwrap_or("n.d.");
     let publisher = s.publisher.as_deref().unwrap_or("unknown publisher");
     let (origin_en, origin_zh) = match &fact.origin {
         Some(o) => (format!("{o}, via "), format!("{o},转引自")),
         None => (String::new(), String::new()),
     };
     Bilingual {
-        en: format!("{}; {origin_en}{publisher}, {when}: “{}”", fact.status.as_str(), s.title),
-        zh: format!("{};{origin_zh}{publisher},{when}:《{}》", status_zh(fact.status), s.title),
+        en: format!(
+            "{}; {origin_en}{publisher}, {when}: “{}”",
+            fact.status.as_str(),
+            s.title
+        ),
+        zh: format!(
+            "{};{origin_zh}{publisher},{when}:《{}》",
+            status_zh(fact.status),
+            s.title
+        ),
     }
 }
 
@@ -380,7 +431,7 @@ fn claim_text(c: &Claim) -> Bilingual {
         (true, Bound::Around) => ("about ", "约"),
         (true, Bound::AtLeast) => ("over ", "超过"),
         (true, Bound::AtMost) => ("nearly ", "近"),
-        (true, Bound::Magnitude) => ("on the order of ", "约"),
+        (true, Bound::Magnitude) => ("on the order of ", ""),
     };
     let mut en = format!("{pre_en}{}", format::en(c.count as f64));
     let mut zh = format!("{pre_zh}{}", format::zh(c.count as f64));
@@ -423,7 +474,10 @@ fn reference(ds: &Dataset, c: &Cand) -> Reference {
 fn fact_with_cite(ds: &Dataset, c: &Cand) -> Bilingual {
     let t = fact_text(ds, c.entry, c.fact);
     let s = cite(c.fact);
-    let mut b = Bilingual { en: format!("{} ({})", t.en, s.en), zh: format!("{}({})", t.zh, s.zh) };
+    let mut b = Bilingual {
+        en: format!("{} ({})", t.en, s.en),
+        zh: format!("{}({})", t.zh, s.zh),
+    };
     if c.fact.property != Property::TrainingChipCount {
         if let Some(d) = &c.fact.as_of {
             b.en.push_str(&format!(", as of {d}"));
@@ -456,25 +510,45 @@ fn others(ds: &Dataset, list: &[Cand], lead_en: &str, lead_zh: &str) -> Bilingua
     if list.is_empty() {
         return b;
     }
-    let items: Vec<Bilingual> = list.iter().take(4).map(|c| {
-        let t = fact_with_cite(ds, c);
-        if c.rel == Rel::Direct {
-            t
-        } else {
-            Bilingual {
-                en: format!("{} for {}", t.en, c.entry.name),
-                zh: format!("{}:{}", zh_name(ds, &c.entry.id), t.zh),
+    let items: Vec<Bilingual> = list
+        .iter()
+        .take(4)
+        .map(|c| {
+            let t = fact_with_cite(ds, c);
+            if c.rel == Rel::Direct {
+                t
+            } else {
+                Bilingual {
+                    en: format!("{} for {}", t.en, c.entry.name),
+                    zh: format!("{}:{}", zh_name(ds, &c.entry.id), t.zh),
+                }
             }
-        }
-    }).collect();
-    b.en = format!("{lead_en} {}.", items.iter().map(|i| i.en.as_str()).collect::<Vec<_>>().join("; "));
-    b.zh = format!("{lead_zh}{}。", items.iter().map(|i| i.zh.as_str()).collect::<Vec<_>>().join(";"));
+        })
+        .collect();
+    b.en = format!(
+        "{lead_en} {}.",
+        items
+            .iter()
+            .map(|i| i.en.as_str())
+            .collect::<Vec<_>>()
+            .join("; ")
+    );
+    b.zh = format!(
+        "{lead_zh}{}。",
+        items
+            .iter()
+            .map(|i| i.zh.as_str())
+            .collect::<Vec<_>>()
+            .join(";")
+    );
     b
 }
 
 /// Mentions press claims in the record that repeat the claimed figure.
 fn press_echo(ds: &Dataset, ctx: &Ctx, subject: Option<&Entry>) -> Bilingual {
-    let Some(e) = subject else { return Bilingual::default() };
+    let Some(e) = subject else {
+        return Bilingual::default();
+    };
     let hit = e.facts.iter().find(|f| {
         f.status == Status::PressClaim
             && f.property.is_chip_count()
@@ -499,12 +573,27 @@ fn press_echo(ds: &Dataset, ctx: &Ctx, subject: Option<&Entry>) -> Bilingual {
     }
 }
 
-fn verdict(status: VerdictStatus, reference: Option<Reference>, also: Vec<Reference>, note: Bilingual) -> Verdict {
-    Verdict { status, reference, also, note }
+fn verdict(
+    status: VerdictStatus,
+    reference: Option<Reference>,
+    also: Vec<Reference>,
+    note: Bilingual,
+) -> Verdict {
+    Verdict {
+        status,
+        reference,
+        also,
+        note,
+    }
 }
 
 fn unverified(en: String, zh: String) -> Verdict {
-    verdict(VerdictStatus::Unverified, None, Vec::new(), Bilingual { en, zh })
+    verdict(
+        VerdictStatus::Unverified,
+        None,
+        Vec::new(),
+        Bilingual { en, zh },
+    )
 }
 
 // ---------------------------------------------------------------------------
@@ -512,7 +601,12 @@ fn unverified(en: String, zh: String) -> Verdict {
 
 /// Judges one claim against the record.
 pub fn judge(claim: &Claim, ds: &Dataset, tol: &Tolerance) -> Verdict {
-    let ctx = Ctx { ds, claim, tol, figure: Figure::of_claim(claim, tol) };
+    let ctx = Ctx {
+        ds,
+        claim,
+        tol,
+        figure: Figure::of_claim(claim, tol),
+    };
     let said = claim_text(claim);
     let Some(subject) = claim.subject.as_ref() else {
         return unverified(
@@ -522,13 +616,19 @@ pub fn judge(claim: &Claim, ds: &Dataset, tol: &Tolerance) -> Verdict {
     };
     let Some(sid) = subject.id.as_deref() else {
         return unverified(
-            format!("{} is not in the record, so {} cannot be checked.", subject.name, said.en),
+            format!(
+                "{} is not in the record, so {} cannot be checked.",
+                subject.name, said.en
+            ),
             format!("资料库中没有{},无法核查{}。", subject.name, said.zh),
         );
     };
     let Some(entity) = ds.entity(sid) else {
         return unverified(
-            format!("{sid} is not in the record, so {} cannot be checked.", said.en),
+            format!(
+                "{sid} is not in the record, so {} cannot be checked.",
+                said.en
+            ),
             format!("资料库中没有{sid},无法核查{}。", said.zh),
         );
     };
@@ -555,7 +655,10 @@ pub fn judge(claim: &Claim, ds: &Dataset, tol: &Tolerance) -> Verdict {
         }
     };
     let echo = press_echo(ds, &ctx, subject_entry);
-    let said_for = Bilingual { en: format!("{} for {name_en}", said.en), zh: format!("{name_zh}{}", said.zh) };
+    let said_for = Bilingual {
+        en: format!("{} for {name_en}", said.en),
+        zh: format!("{name_zh}{}", said.zh),
+    };
 
     // 1. A full match among the subject's own facts.
     if let Some(hit) = best(direct.iter().filter(|c| c.matches())) {
@@ -566,7 +669,10 @@ pub fn judge(claim: &Claim, ds: &Dataset, tol: &Tolerance) -> Verdict {
                 c.fact.property == Property::TrainingChipCount
                     && c.entry.id == hit.entry.id
                     && !c.count_ok
-                    && matches!(c.chip, ChipFit::Same | ChipFit::Unnamed | ChipFit::Unspecified | ChipFit::Mix)
+                    && matches!(
+                        c.chip,
+                        ChipFit::Same | ChipFit::Unnamed | ChipFit::Unspecified | ChipFit::Mix
+                    )
             }))
         } else {
             None
@@ -580,20 +686,34 @@ pub fn judge(claim: &Claim, ds: &Dataset, tol: &Tolerance) -> Verdict {
                 format!("资料库中关于{name_zh}的来源彼此不一致:{},而{}。文中{}与前者相符,与后者不符。", a.zh, b.zh, said.zh),
             );
             push(&mut note, echo.en, echo.zh);
-            return verdict(VerdictStatus::Disputed, Some(reference(ds, &hit)), vec![reference(ds, &r)], note);
+            return verdict(
+                VerdictStatus::Disputed,
+                Some(reference(ds, &hit)),
+                vec![reference(ds, &r)],
+                note,
+            );
         }
         let f = fact_with_cite(ds, &hit);
         let mut note = Bilingual::default();
         let (whose_en, whose_zh) = if hit.rel == Rel::Org {
-            (format!("{} ({name_en})", hit.entry.name), format!("{}({name_zh})", zh_name(ds, &hit.entry.id)))
+            (
+                format!("{} ({name_en})", hit.entry.name),
+                format!("{}({name_zh})", zh_name(ds, &hit.entry.id)),
+            )
         } else {
             (name_en.clone(), name_zh.clone())
         };
         let (p_en, p_zh) = prop_text(hit.fact.property);
         push(
             &mut note,
-            format!("The record's {p_en} for {whose_en} is {}; the claimed {} is within tolerance.", f.en, said.en),
-            format!("资料库中{whose_zh}的{p_zh}为{};文中{}在容差范围内。", f.zh, said.zh),
+            format!(
+                "The record's {p_en} for {whose_en} is {}; the claimed {} is within tolerance.",
+                f.en, said.en
+            ),
+            format!(
+                "资料库中{whose_zh}的{p_zh}为{};文中{}在容差范围内。",
+                f.zh, said.zh
+            ),
         );
         let org = en_name(ds, &hit.entry.organisation);
         let org_zh = zh_name(ds, &hit.entry.organisation);
@@ -611,28 +731,67 @@ pub fn judge(claim: &Claim, ds: &Dataset, tol: &Tolerance) -> Verdict {
             _ => {}
         }
         if hit.chip == ChipFit::Unspecified {
-            push(&mut note, "The source does not name the chip type.", "来源未说明芯片型号。");
+            push(
+                &mut note,
+                "The source does not name the chip type.",
+                "来源未说明芯片型号。",
+            );
         }
         let rest: Vec<Cand> = direct
             .iter()
-            .filter(|c| c.fact.property == hit.fact.property && !std::ptr::eq(c.fact, hit.fact) && !c.count_ok)
+            .filter(|c| {
+                c.fact.property == hit.fact.property
+                    && !std::ptr::eq(c.fact, hit.fact)
+                    && !c.count_ok
+            })
             .copied()
             .collect();
-        let o = others(ds, &rest, "Other figures in the record:", "资料库中的其他数字:");
+        let o = others(
+            ds,
+            &rest,
+            "Other figures in the record:",
+            "资料库中的其他数字:",
+        );
         push(&mut note, o.en, o.zh);
         push(&mut note, echo.en, echo.zh);
         let also = rest.iter().take(4).map(|c| reference(ds, c)).collect();
-        return verdict(VerdictStatus::Supported, Some(reference(ds, &hit)), also, note);
+        return verdict(
+            VerdictStatus::Supported,
+            Some(reference(ds, &hit)),
+            also,
+            note,
+        );
     }
 
     // 2. The count matches a mixed-chip figure, but the claim names one chip of the mix.
-    if let Some(hit) = best(direct.iter().filter(|c| c.count_ok && c.chip == ChipFit::Mix)) {
-        let org = ds.entity(&hit.entry.organisation).map(|o| o.name()).unwrap_or(&hit.entry.organisation);
+    if let Some(hit) = best(
+        direct
+            .iter()
+            .filter(|c| c.count_ok && c.chip == ChipFit::Mix),
+    ) {
+        let org = ds
+            .entity(&hit.entry.organisation)
+            .map(|o| o.name())
+            .unwrap_or(&hit.entry.organisation);
         let org_zh = zh_name(ds, &hit.entry.organisation);
-        let parts: Vec<&str> = hit.fact.chip_mix.iter().map(|c| short_chip(ds, c)).collect();
+        let parts: Vec<&str> = hit
+            .fact
+            .chip_mix
+            .iter()
+            .map(|c| short_chip(ds, c))
+            .collect();
         let v = hit.fact.value.as_number().unwrap_or(0.0);
-        let about = if hit.fact.approx { ("~", "约") } else { ("", "") };
-        let claimed_chip = claim.chip.id.as_deref().map(|c| short_chip(ds, c)).unwrap_or(&claim.chip.name);
+        let about = if hit.fact.approx {
+            ("~", "约")
+        } else {
+            ("", "")
+        };
+        let claimed_chip = claim
+            .chip
+            .id
+            .as_deref()
+            .map(|c| short_chip(ds, c))
+            .unwrap_or(&claim.chip.name);
         let mut note = Bilingual::default();
         push(
             &mut note,
@@ -645,16 +804,29 @@ pub fn judge(claim: &Claim, ds: &Dataset, tol: &Tolerance) -> Verdict {
                 about.1, format::zh(v), parts.join("与"), cite(hit.fact).zh, said.zh
             ),
         );
-        let rest: Vec<Cand> = direct.iter().filter(|c| !std::ptr::eq(c.fact, hit.fact)).copied().collect();
+        let rest: Vec<Cand> = direct
+            .iter()
+            .filter(|c| !std::ptr::eq(c.fact, hit.fact))
+            .copied()
+            .collect();
         let o = others(ds, &rest, "The record also holds:", "资料库另有:");
         push(&mut note, o.en, o.zh);
         push(&mut note, echo.en, echo.zh);
         let also = rest.iter().take(4).map(|c| reference(ds, c)).collect();
-        return verdict(VerdictStatus::Disputed, Some(reference(ds, &hit)), also, note);
+        return verdict(
+            VerdictStatus::Disputed,
+            Some(reference(ds, &hit)),
+            also,
+            note,
+        );
     }
 
     // 3. The figure belongs to a related entity.
-    if let Some(hit) = best(related.iter().filter(|c| c.count_ok && matches!(c.chip, ChipFit::Same | ChipFit::Unnamed))) {
+    if let Some(hit) = best(
+        related
+            .iter()
+            .filter(|c| c.count_ok && matches!(c.chip, ChipFit::Same | ChipFit::Unnamed)),
+    ) {
         let rel_en = &hit.entry.name;
         let rel_zh = zh_name(ds, &hit.entry.id);
         let f = fact_with_cite(ds, &hit);
@@ -686,24 +858,45 @@ pub fn judge(claim: &Claim, ds: &Dataset, tol: &Tolerance) -> Verdict {
         let mut note = Bilingual::default();
         push(
             &mut note,
-            format!("Misattributed: the claimed {} matches {rel_en}'s {}, not {name_en}'s — {why_en}", said.en, f.en),
-            format!("张冠李戴:文中{}对应的是{rel_zh}的{},而非{name_zh}——{why_zh}", said_for.zh, f.zh),
+            format!(
+                "Misattributed: the claimed {} matches {rel_en}'s {}, not {name_en}'s — {why_en}",
+                said.en, f.en
+            ),
+            format!(
+                "张冠李戴:文中{}对应的是{rel_zh}的{},而非{name_zh}——{why_zh}",
+                said_for.zh, f.zh
+            ),
         );
         let own: Vec<Cand> = direct.to_vec();
         if own.is_empty() {
-            let (p_en, p_zh) = prop_text(properties(subject_entry.map(|e| e.kind).unwrap_or(EntryKind::Model), claim.role)[0]);
+            let (p_en, p_zh) = prop_text(
+                properties(
+                    subject_entry.map(|e| e.kind).unwrap_or(EntryKind::Model),
+                    claim.role,
+                )[0],
+            );
             push(
                 &mut note,
                 format!("The record holds no {p_en} for {name_en}."),
                 format!("资料库中没有{name_zh}的{p_zh}。"),
             );
         } else {
-            let o = others(ds, &own, &format!("{name_en}'s own figure in the record:"), &format!("资料库中{name_zh}自身的数字:"));
+            let o = others(
+                ds,
+                &own,
+                &format!("{name_en}'s own figure in the record:"),
+                &format!("资料库中{name_zh}自身的数字:"),
+            );
             push(&mut note, o.en, o.zh);
         }
         push(&mut note, echo.en, echo.zh);
         let also = own.iter().take(4).map(|c| reference(ds, c)).collect();
-        return verdict(VerdictStatus::Misattributed, Some(reference(ds, &hit)), also, note);
+        return verdict(
+            VerdictStatus::Misattributed,
+            Some(reference(ds, &hit)),
+            also,
+            note,
+        );
     }
 
     // 4. The record holds the property and the claim is outside it.
@@ -718,8 +911,15 @@ pub fn judge(claim: &Claim, ds: &Dataset, tol: &Tolerance) -> Verdict {
         );
         match r.chip {
             ChipFit::Variant | ChipFit::Different => {
-                let claimed = claim.chip.id.as_deref().map(|c| chip_long(ds, c)).unwrap_or(&claim.chip.name);
-                let recorded = fact_chip(r.entry, r.fact).map(|c| chip_long(ds, c)).unwrap_or("GPU");
+                let claimed = claim
+                    .chip
+                    .id
+                    .as_deref()
+                    .map(|c| chip_long(ds, c))
+                    .unwrap_or(&claim.chip.name);
+                let recorded = fact_chip(r.entry, r.fact)
+                    .map(|c| chip_long(ds, c))
+                    .unwrap_or("GPU");
                 if r.chip == ChipFit::Variant {
                     push(
                         &mut note,
@@ -734,31 +934,59 @@ pub fn judge(claim: &Claim, ds: &Dataset, tol: &Tolerance) -> Verdict {
                     );
                 }
                 if !r.count_ok {
-                    push(&mut note, format!("The count {} is also outside tolerance.", said.en), format!("数量{}也超出容差范围。", said.zh));
+                    push(
+                        &mut note,
+                        format!("The count {} is also outside tolerance.", said.en),
+                        format!("数量{}也超出容差范围。", said.zh),
+                    );
                 }
             }
             _ => {
                 let v = r.fact.value.as_number().unwrap_or(0.0);
-                let off = if v > 0.0 { (claim.count as f64 - v) / v * 100.0 } else { 0.0 };
+                let off = if v > 0.0 {
+                    (claim.count as f64 - v) / v * 100.0
+                } else {
+                    0.0
+                };
                 push(
                     &mut note,
-                    format!("The claimed {} is outside tolerance ({:+.0}%).", said.en, off),
+                    format!(
+                        "The claimed {} is outside tolerance ({:+.0}%).",
+                        said.en, off
+                    ),
                     format!("文中{}超出容差范围(相差{:+.0}%)。", said.zh, off),
                 );
             }
         }
-        let rest: Vec<Cand> = direct.iter().filter(|c| !std::ptr::eq(c.fact, r.fact)).copied().collect();
-        let o = others(ds, &rest, "Other figures in the record:", "资料库中的其他数字:");
+        let rest: Vec<Cand> = direct
+            .iter()
+            .filter(|c| !std::ptr::eq(c.fact, r.fact))
+            .copied()
+            .collect();
+        let o = others(
+            ds,
+            &rest,
+            "Other figures in the record:",
+            "资料库中的其他数字:",
+        );
         push(&mut note, o.en, o.zh);
         push(&mut note, echo.en, echo.zh);
         let also = rest.iter().take(4).map(|c| reference(ds, c)).collect();
-        return verdict(VerdictStatus::Contradicted, Some(reference(ds, &r)), also, note);
+        return verdict(
+            VerdictStatus::Contradicted,
+            Some(reference(ds, &r)),
+            also,
+            note,
+        );
     }
 
     // 5. Nothing to compare with.
     let prop = match entity {
         Entity::Organisation(_) => properties(EntryKind::Cluster, claim.role)[0],
-        _ => properties(subject_entry.map(|e| e.kind).unwrap_or(EntryKind::Model), claim.role)[0],
+        _ => properties(
+            subject_entry.map(|e| e.kind).unwrap_or(EntryKind::Model),
+            claim.role,
+        )[0],
     };
     let (p_en, p_zh) = prop_text(prop);
     let mut note = Bilingual {

@@ -26,9 +26,19 @@ struct Pos {
 
 #[derive(Debug, Clone)]
 enum Node {
-    Scalar { value: String, plain: bool, pos: Pos },
-    Seq { items: Vec<Node>, pos: Pos },
-    Map { entries: Vec<(Node, Node)>, pos: Pos },
+    Scalar {
+        value: String,
+        plain: bool,
+        pos: Pos,
+    },
+    Seq {
+        items: Vec<Node>,
+        pos: Pos,
+    },
+    Map {
+        entries: Vec<(Node, Node)>,
+        pos: Pos,
+    },
 }
 
 impl Node {
@@ -48,8 +58,12 @@ impl Node {
             Node::Seq { .. } => "a list",
             Node::Map { .. } => "a mapping",
             n if n.is_null() => "nothing (null)",
-            Node::Scalar { value, plain: true, .. } if matches!(value.as_str(), "true" | "false") => "a boolean",
-            Node::Scalar { value, plain: true, .. } if value.parse::<f64>().is_ok() => "a number",
+            Node::Scalar {
+                value, plain: true, ..
+            } if matches!(value.as_str(), "true" | "false") => "a boolean",
+            Node::Scalar {
+                value, plain: true, ..
+            } if value.parse::<f64>().is_ok() => "a number",
             Node::Scalar { .. } => "a string",
         }
     }
@@ -63,7 +77,10 @@ impl Node {
 
     fn get(&self, key: &str) -> Option<&Node> {
         match self {
-            Node::Map { entries, .. } => entries.iter().find(|(k, _)| k.as_str() == Some(key)).map(|(_, v)| v),
+            Node::Map { entries, .. } => entries
+                .iter()
+                .find(|(k, _)| k.as_str() == Some(key))
+                .map(|(_, v)| v),
             _ => None,
         }
     }
@@ -79,7 +96,11 @@ fn build(text: &str) -> Result<Option<Node>, (Pos, String)> {
     let mut root: Option<Node> = None;
     let pos_of = |span: &serde_saphyr::granit_parser::Span| {
         let len = span.end.index().saturating_sub(span.start.index()).max(1);
-        Pos { line: span.start.line(), col: span.start.col() + 1, len }
+        Pos {
+            line: span.start.line(),
+            col: span.start.col() + 1,
+            len,
+        }
     };
     // Adds a finished node to its parent (or makes it the root).
     fn attach(node: Node, stack: &mut [Node], keys: &mut [Option<Node>], root: &mut Option<Node>) {
@@ -100,31 +121,51 @@ fn build(text: &str) -> Result<Option<Node>, (Pos, String)> {
             Some(Node::Scalar { .. }) => unreachable!("scalars have no children"),
         }
     }
-    loop {
-        let Some(ev) = parser.next_event() else { break };
+    while let Some(ev) = parser.next_event() {
         let (event, span) = ev.map_err(|e| {
             let m = e.marker();
-            (Pos { line: m.line(), col: m.col() + 1, len: 1 }, e.info())
+            (
+                Pos {
+                    line: m.line(),
+                    col: m.col() + 1,
+                    len: 1,
+                },
+                e.info(),
+            )
         })?;
         let pos = pos_of(&span);
         match event {
             Event::Scalar(value, style, anchor, _) => {
-                let node = Node::Scalar { value: value.to_string(), plain: style == ScalarStyle::Plain, pos };
+                let node = Node::Scalar {
+                    value: value.to_string(),
+                    plain: style == ScalarStyle::Plain,
+                    pos,
+                };
                 if anchor != 0 {
                     anchors.insert(anchor, node.clone());
                 }
                 attach(node, &mut stack, &mut pending_keys, &mut root);
             }
             Event::Alias(id) => {
-                let node = anchors.get(&id).cloned().unwrap_or(Node::Scalar { value: String::new(), plain: true, pos });
+                let node = anchors.get(&id).cloned().unwrap_or(Node::Scalar {
+                    value: String::new(),
+                    plain: true,
+                    pos,
+                });
                 attach(node, &mut stack, &mut pending_keys, &mut root);
             }
             Event::SequenceStart(_, anchor, _) => {
-                stack.push(Node::Seq { items: Vec::new(), pos });
+                stack.push(Node::Seq {
+                    items: Vec::new(),
+                    pos,
+                });
                 anchor_of.push(anchor);
             }
             Event::MappingStart(_, anchor, _) => {
-                stack.push(Node::Map { entries: Vec::new(), pos });
+                stack.push(Node::Map {
+                    entries: Vec::new(),
+                    pos,
+                });
                 pending_keys.push(None);
                 anchor_of.push(anchor);
             }
@@ -199,13 +240,28 @@ struct Field {
 }
 
 const fn f(name: &'static str, ty: Ty) -> Field {
-    Field { name, ty, required: false, refers: None }
+    Field {
+        name,
+        ty,
+        required: false,
+        refers: None,
+    }
 }
 const fn req(name: &'static str, ty: Ty) -> Field {
-    Field { name, ty, required: true, refers: None }
+    Field {
+        name,
+        ty,
+        required: true,
+        refers: None,
+    }
 }
 const fn r(name: &'static str, ty: Ty, kind: RefKind, required: bool) -> Field {
-    Field { name, ty, required, refers: Some(kind) }
+    Field {
+        name,
+        ty,
+        required,
+        refers: Some(kind),
+    }
 }
 
 const ENTRY_KINDS: &[&str] = &["model", "model_family", "cluster", "fleet", "comparison"];
@@ -224,7 +280,12 @@ pub const PROPERTIES: &[&str] = &[
 ];
 const STATUSES: &[&str] = &["official", "reported", "estimate", "press_claim"];
 
-const TOP: &[Field] = &[f("chips", Ty::StrList), f("organisations", Ty::StrList), f("models", Ty::StrList), f("clusters", Ty::StrList)];
+const TOP: &[Field] = &[
+    f("chips", Ty::StrList),
+    f("organisations", Ty::StrList),
+    f("models", Ty::StrList),
+    f("clusters", Ty::StrList),
+];
 const CHIP: &[Field] = &[
     req("id", Ty::Str),
     req("name", Ty::Str),
@@ -263,8 +324,17 @@ const ENTRY: &[Field] = &[
     f("facts", Ty::Facts),
     f("notes", Ty::Str),
 ];
-const ALIASES: &[Field] = &[f("en", Ty::StrList), f("zh", Ty::StrList), f("misnomers", Ty::StrList)];
-const SOURCE: &[Field] = &[req("title", Ty::Str), f("url", Ty::Str), f("publisher", Ty::Str), f("date", Ty::Scalar)];
+const ALIASES: &[Field] = &[
+    f("en", Ty::StrList),
+    f("zh", Ty::StrList),
+    f("misnomers", Ty::StrList),
+];
+const SOURCE: &[Field] = &[
+    req("title", Ty::Str),
+    f("url", Ty::Str),
+    f("publisher", Ty::Str),
+    f("date", Ty::Scalar),
+];
 const FACT: &[Field] = &[
     req("property", Ty::Enum(PROPERTIES)),
     req("value", Ty::FactValue),
@@ -335,15 +405,35 @@ fn closest<'s>(word: &str, candidates: impl IntoIterator<Item = &'s str>) -> Opt
 
 /// How names are compared for collisions: NFKC, lower case, single spaces.
 pub fn normalise_name(s: &str) -> String {
-    s.nfkc().collect::<String>().to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ")
+    s.nfkc()
+        .collect::<String>()
+        .to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 impl Linter<'_> {
     fn diag_at(&self, file: usize, pos: Pos, msg: String, hint: String) -> Diagnostic {
         let src = &self.sources[file];
-        let line = src.text.lines().nth(pos.line.saturating_sub(1)).unwrap_or("");
-        let len = pos.len.min(line.chars().count().saturating_sub(pos.col.saturating_sub(1))).max(1);
-        Diagnostic::error(msg).at_path(&src.path).at(pos.line, pos.col).with_source_line(line, len).with_hint(hint)
+        let line = src
+            .text
+            .lines()
+            .nth(pos.line.saturating_sub(1))
+            .unwrap_or("");
+        let len = pos
+            .len
+            .min(
+                line.chars()
+                    .count()
+                    .saturating_sub(pos.col.saturating_sub(1)),
+            )
+            .max(1);
+        Diagnostic::error(msg)
+            .at_path(&src.path)
+            .at(pos.line, pos.col)
+            .with_source_line(line, len)
+            .with_hint(hint)
     }
 
     fn error(&mut self, pos: Pos, msg: impl Into<String>, hint: impl Into<String>) {
@@ -360,17 +450,29 @@ impl Linter<'_> {
     /// Checks a mapping against its fields; returns nothing, records errors.
     fn object(&mut self, node: &Node, fields: &[Field], what: &str) {
         let Node::Map { entries, pos } = node else {
-            self.error(node.pos(), format!("{what} must be a mapping, found {}", node.describe()), "write `key: value` lines, e.g. `- id: my-id`");
+            self.error(
+                node.pos(),
+                format!("{what} must be a mapping, found {}", node.describe()),
+                "write `key: value` lines, e.g. `- id: my-id`",
+            );
             return;
         };
         let mut seen_keys: Vec<&str> = Vec::new();
         for (k, v) in entries {
             let Some(key) = k.as_str() else {
-                self.error(k.pos(), format!("a key in {what} is not a string"), "keys are field names such as `id` or `name`");
+                self.error(
+                    k.pos(),
+                    format!("a key in {what} is not a string"),
+                    "keys are field names such as `id` or `name`",
+                );
                 continue;
             };
             if seen_keys.contains(&key) {
-                self.error(k.pos(), format!("field `{key}` is given twice in {what}"), "keep one of them");
+                self.error(
+                    k.pos(),
+                    format!("field `{key}` is given twice in {what}"),
+                    "keep one of them",
+                );
                 continue;
             }
             seen_keys.push(key);
@@ -378,7 +480,9 @@ impl Linter<'_> {
                 None => {
                     let names = fields.iter().map(|f| f.name);
                     let hint = match closest(key, names) {
-                        Some(c) => format!("did you mean `{c}`? (docs/dataset.md lists the fields of {what})"),
+                        Some(c) => format!(
+                            "did you mean `{c}`? (docs/dataset.md lists the fields of {what})"
+                        ),
                         None => format!(
                             "known fields of {what}: {}",
                             fields.iter().map(|f| f.name).collect::<Vec<_>>().join(", ")
@@ -397,21 +501,34 @@ impl Linter<'_> {
                         "every fact needs `source: {title, url, publisher, date}` saying where the figure was read".to_string(),
                     )
                 } else {
-                    (format!("{what} is missing the required field `{}`", field.name), format!("add `{}: …`", field.name))
+                    (
+                        format!("{what} is missing the required field `{}`", field.name),
+                        format!("add `{}: …`", field.name),
+                    )
                 };
                 self.error(*pos, msg, hint);
             }
         }
     }
 
-    fn expect_scalar<'n>(&mut self, node: &'n Node, field: &Field, what: &str, expected: &str) -> Option<&'n str> {
+    fn expect_scalar<'n>(
+        &mut self,
+        node: &'n Node,
+        field: &Field,
+        what: &str,
+        expected: &str,
+    ) -> Option<&'n str> {
         match node {
             Node::Scalar { value, .. } if !node.is_null() => Some(value),
             _ => {
-                if !(node.is_null() && !field.required) {
+                if !node.is_null() || field.required {
                     self.error(
                         node.pos(),
-                        format!("`{}` in {what} must be {expected}, found {}", field.name, node.describe()),
+                        format!(
+                            "`{}` in {what} must be {expected}, found {}",
+                            field.name,
+                            node.describe()
+                        ),
                         format!("write e.g. `{}: {}`", field.name, example(field.ty)),
                     );
                 }
@@ -422,14 +539,26 @@ impl Linter<'_> {
 
     fn reference(&mut self, field: &Field, id: &str, pos: Pos) {
         if let Some(kind) = field.refers {
-            self.st.refs.push((kind, id.to_string(), Seen { file: self.file, pos }, field.name));
+            self.st.refs.push((
+                kind,
+                id.to_string(),
+                Seen {
+                    file: self.file,
+                    pos,
+                },
+                field.name,
+            ));
         }
     }
 
     fn value(&mut self, node: &Node, field: &Field, what: &str) {
         match field.ty {
             Ty::Str | Ty::Scalar => {
-                let expected = if field.ty == Ty::Str { "a string" } else { "a date or other scalar" };
+                let expected = if field.ty == Ty::Str {
+                    "a string"
+                } else {
+                    "a date or other scalar"
+                };
                 if let Some(s) = self.expect_scalar(node, field, what, expected) {
                     let s = s.to_string();
                     self.reference(field, &s, node.pos());
@@ -440,8 +569,18 @@ impl Linter<'_> {
                     return;
                 }
                 if let Some(s) = self.expect_scalar(node, field, what, "a whole number") {
-                    if s.parse::<i64>().is_err() || !matches!(node, Node::Scalar { plain: true, .. }) {
-                        self.error(node.pos(), format!("`{}` in {what} must be a whole number, found {}", field.name, node.describe()), format!("write e.g. `{}: 2024`, or `null` when unknown", field.name));
+                    if s.parse::<i64>().is_err()
+                        || !matches!(node, Node::Scalar { plain: true, .. })
+                    {
+                        self.error(
+                            node.pos(),
+                            format!(
+                                "`{}` in {what} must be a whole number, found {}",
+                                field.name,
+                                node.describe()
+                            ),
+                            format!("write e.g. `{}: 2024`, or `null` when unknown", field.name),
+                        );
                     }
                 }
             }
@@ -450,15 +589,27 @@ impl Linter<'_> {
                     return;
                 }
                 if let Some(s) = self.expect_scalar(node, field, what, "a number") {
-                    if s.parse::<f64>().is_err() || !matches!(node, Node::Scalar { plain: true, .. }) {
+                    if s.parse::<f64>().is_err()
+                        || !matches!(node, Node::Scalar { plain: true, .. })
+                    {
                         self.error(node.pos(), format!("`{}` in {what} must be a number, found {}", field.name, node.describe()), "write the figure in full without separators or quotes: `200000`, not `'200,000'`");
                     }
                 }
             }
             Ty::Bool => {
                 if let Some(s) = self.expect_scalar(node, field, what, "true or false") {
-                    if !matches!(s, "true" | "false") || !matches!(node, Node::Scalar { plain: true, .. }) {
-                        self.error(node.pos(), format!("`{}` in {what} must be true or false, found {}", field.name, node.describe()), format!("write `{}: true` or `{}: false`", field.name, field.name));
+                    if !matches!(s, "true" | "false")
+                        || !matches!(node, Node::Scalar { plain: true, .. })
+                    {
+                        self.error(
+                            node.pos(),
+                            format!(
+                                "`{}` in {what} must be true or false, found {}",
+                                field.name,
+                                node.describe()
+                            ),
+                            format!("write `{}: true` or `{}: false`", field.name, field.name),
+                        );
                     }
                 }
             }
@@ -466,11 +617,21 @@ impl Linter<'_> {
                 if let Some(s) = self.expect_scalar(node, field, what, "one of the listed values") {
                     if !values.contains(&s) {
                         let hint = match closest(s, values.iter().copied()) {
-                            Some(c) => format!("did you mean `{c}`? allowed: {}", values.join(", ")),
+                            Some(c) => {
+                                format!("did you mean `{c}`? allowed: {}", values.join(", "))
+                            }
                             None => format!("allowed: {}", values.join(", ")),
                         };
-                        let noun = if field.name == "property" { "unknown property" } else { "unknown value" };
-                        self.error(node.pos(), format!("{noun} `{s}` for `{}` in {what}", field.name), hint);
+                        let noun = if field.name == "property" {
+                            "unknown property"
+                        } else {
+                            "unknown value"
+                        };
+                        self.error(
+                            node.pos(),
+                            format!("{noun} `{s}` for `{}` in {what}", field.name),
+                            hint,
+                        );
                     }
                 }
             }
@@ -478,13 +639,34 @@ impl Linter<'_> {
                 Node::Seq { items, .. } => {
                     for item in items {
                         match item.as_str() {
-                            Some(s) if matches!(item, Node::Scalar { .. }) => self.reference(field, s, item.pos()),
-                            _ => self.error(item.pos(), format!("`{}` in {what} must list strings, found {}", field.name, item.describe()), format!("write one `- item` per line under `{}:`", field.name)),
+                            Some(s) if matches!(item, Node::Scalar { .. }) => {
+                                self.reference(field, s, item.pos())
+                            }
+                            _ => self.error(
+                                item.pos(),
+                                format!(
+                                    "`{}` in {what} must list strings, found {}",
+                                    field.name,
+                                    item.describe()
+                                ),
+                                format!("write one `- item` per line under `{}:`", field.name),
+                            ),
                         }
                     }
                 }
                 n if n.is_null() => {}
-                n => self.error(n.pos(), format!("`{}` in {what} must be a list, found {}", field.name, n.describe()), format!("write `{}:` followed by `- item` lines, or `[a, b]`", field.name)),
+                n => self.error(
+                    n.pos(),
+                    format!(
+                        "`{}` in {what} must be a list, found {}",
+                        field.name,
+                        n.describe()
+                    ),
+                    format!(
+                        "write `{}:` followed by `- item` lines, or `[a, b]`",
+                        field.name
+                    ),
+                ),
             },
             Ty::Aliases => self.object(node, ALIASES, "aliases"),
             Ty::Source => {
@@ -501,7 +683,15 @@ impl Linter<'_> {
                     }
                 }
                 n if n.is_null() => {}
-                n => self.error(n.pos(), format!("`{}` in {what} must be a list of sources, found {}", field.name, n.describe()), "write `- {title: …, url: …, publisher: …, date: …}` items"),
+                n => self.error(
+                    n.pos(),
+                    format!(
+                        "`{}` in {what} must be a list of sources, found {}",
+                        field.name,
+                        n.describe()
+                    ),
+                    "write `- {title: …, url: …, publisher: …, date: …}` items",
+                ),
             },
             Ty::Facts => match node {
                 Node::Seq { items, .. } => {
@@ -510,11 +700,23 @@ impl Linter<'_> {
                     }
                 }
                 n if n.is_null() => {}
-                n => self.error(n.pos(), format!("`facts` must be a list, found {}", n.describe()), "write `facts:` followed by `- property: …` items, or `facts: []`"),
+                n => self.error(
+                    n.pos(),
+                    format!("`facts` must be a list, found {}", n.describe()),
+                    "write `facts:` followed by `- property: …` items, or `facts: []`",
+                ),
             },
             Ty::AnyMap => {
                 if !matches!(node, Node::Map { .. }) && !node.is_null() {
-                    self.error(node.pos(), format!("`{}` in {what} must be a mapping, found {}", field.name, node.describe()), "write `key: value` lines");
+                    self.error(
+                        node.pos(),
+                        format!(
+                            "`{}` in {what} must be a mapping, found {}",
+                            field.name,
+                            node.describe()
+                        ),
+                        "write `key: value` lines",
+                    );
                 }
             }
             Ty::FactValue => {} // checked in `fact`, where the property is known
@@ -523,36 +725,84 @@ impl Linter<'_> {
 
     fn fact(&mut self, node: &Node) {
         self.object(node, FACT, "a fact");
-        let (Some(value), prop) = (node.get("value"), node.get("property").and_then(Node::as_str)) else { return };
-        let is_number = matches!(value, Node::Scalar { value: v, plain: true, .. } if v.parse::<f64>().is_ok());
+        let (Some(value), prop) = (
+            node.get("value"),
+            node.get("property").and_then(Node::as_str),
+        ) else {
+            return;
+        };
+        let is_number =
+            matches!(value, Node::Scalar { value: v, plain: true, .. } if v.parse::<f64>().is_ok());
         if prop == Some("training_chip") {
             match value.as_str() {
                 Some(id) if !is_number => {
                     let id = id.to_string();
-                    self.st.refs.push((RefKind::Chip, id, Seen { file: self.file, pos: value.pos() }, "value"));
+                    self.st.refs.push((
+                        RefKind::Chip,
+                        id,
+                        Seen {
+                            file: self.file,
+                            pos: value.pos(),
+                        },
+                        "value",
+                    ));
                 }
-                _ => self.error(value.pos(), format!("the value of a `training_chip` fact must be a chip id, found {}", value.describe()), "write e.g. `value: nvidia-h800` with `unit: chip_id`"),
+                _ => self.error(
+                    value.pos(),
+                    format!(
+                        "the value of a `training_chip` fact must be a chip id, found {}",
+                        value.describe()
+                    ),
+                    "write e.g. `value: nvidia-h800` with `unit: chip_id`",
+                ),
             }
         } else if !is_number {
-            self.error(value.pos(), format!("the value of a fact must be a number, found {}", value.describe()), "write the figure in full without separators or quotes: `2048`, `14800000000000`");
+            self.error(
+                value.pos(),
+                format!(
+                    "the value of a fact must be a number, found {}",
+                    value.describe()
+                ),
+                "write the figure in full without separators or quotes: `2048`, `14800000000000`",
+            );
         }
     }
 
     fn entity(&mut self, node: &Node, kind: RefKind, fields: &[Field], what: &str) {
         self.object(node, fields, what);
-        let Some(id_node) = node.get("id") else { return };
-        let Some(id) = id_node.as_str().map(str::to_string) else { return };
-        if !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') || id.is_empty() {
-            self.error(id_node.pos(), format!("id `{id}` is not lower-case kebab-case"), "ids use a-z, 0-9 and `-`, e.g. `nvidia-h800`");
+        let Some(id_node) = node.get("id") else {
+            return;
+        };
+        let Some(id) = id_node.as_str().map(str::to_string) else {
+            return;
+        };
+        if !id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            || id.is_empty()
+        {
+            self.error(
+                id_node.pos(),
+                format!("id `{id}` is not lower-case kebab-case"),
+                "ids use a-z, 0-9 and `-`, e.g. `nvidia-h800`",
+            );
         }
         let kind = match (kind, node.get("kind").and_then(Node::as_str)) {
             (RefKind::Entry, Some("cluster" | "fleet")) => RefKind::Cluster,
             (RefKind::Entry, _) => RefKind::Model,
             (k, _) => k,
         };
-        let here = Seen { file: self.file, pos: id_node.pos() };
+        let here = Seen {
+            file: self.file,
+            pos: id_node.pos(),
+        };
         if let Some((_, first)) = self.st.ids.get(&id) {
-            let at = format!("{}:{}:{}", self.sources[first.file].path.display(), first.pos.line, first.pos.col);
+            let at = format!(
+                "{}:{}:{}",
+                self.sources[first.file].path.display(),
+                first.pos.line,
+                first.pos.col
+            );
             self.error(id_node.pos(), format!("duplicate id `{id}`"), format!("first defined at {at}; ids must be unique across the dataset (to override a default entity, put it in your --data folder instead)"));
         } else {
             self.st.ids.insert(id.clone(), (kind, here));
@@ -575,17 +825,39 @@ impl Linter<'_> {
             let Some(text) = n.as_str() else { continue };
             let key = normalise_name(text);
             if kind == RefKind::Chip {
-                self.st.chip_aliases.push((text.to_string(), id.clone(), Seen { file: self.file, pos: n.pos() }));
+                self.st.chip_aliases.push((
+                    text.to_string(),
+                    id.clone(),
+                    Seen {
+                        file: self.file,
+                        pos: n.pos(),
+                    },
+                ));
             }
             match self.st.names.get(&key) {
                 Some((owner, _, first)) if *owner != id => {
-                    let at = format!("{}:{}:{}", self.sources[first.file].path.display(), first.pos.line, first.pos.col);
+                    let at = format!(
+                        "{}:{}:{}",
+                        self.sources[first.file].path.display(),
+                        first.pos.line,
+                        first.pos.col
+                    );
                     let owner = owner.clone();
                     self.error(n.pos(), format!("alias `{text}` of `{id}` is already a name of `{owner}`"), format!("one name must mean one entity: drop it here or at {at}, or keep it only on the entity the press means"));
                 }
                 Some(_) => {}
                 None => {
-                    self.st.names.insert(key, (id.clone(), text.to_string(), Seen { file: self.file, pos: n.pos() }));
+                    self.st.names.insert(
+                        key,
+                        (
+                            id.clone(),
+                            text.to_string(),
+                            Seen {
+                                file: self.file,
+                                pos: n.pos(),
+                            },
+                        ),
+                    );
                 }
             }
         }
@@ -594,7 +866,14 @@ impl Linter<'_> {
     fn file(&mut self, root: &Node) {
         let Node::Map { entries, .. } = root else {
             if !root.is_null() {
-                self.error(root.pos(), format!("a dataset file must be a mapping, found {}", root.describe()), "start with `chips:`, `organisations:`, `models:` or `clusters:`");
+                self.error(
+                    root.pos(),
+                    format!(
+                        "a dataset file must be a mapping, found {}",
+                        root.describe()
+                    ),
+                    "start with `chips:`, `organisations:`, `models:` or `clusters:`",
+                );
             }
             return;
         };
@@ -603,7 +882,15 @@ impl Linter<'_> {
             let (kind, fields, what): (RefKind, &[Field], &str) = match key {
                 "chips" => (RefKind::Chip, CHIP, "a chip"),
                 "organisations" => (RefKind::Organisation, ORG, "an organisation"),
-                "models" | "clusters" => (RefKind::Entry, ENTRY, if key == "models" { "a model" } else { "a cluster" }),
+                "models" | "clusters" => (
+                    RefKind::Entry,
+                    ENTRY,
+                    if key == "models" {
+                        "a model"
+                    } else {
+                        "a cluster"
+                    },
+                ),
                 _ => {
                     let hint = match closest(key, TOP.iter().map(|f| f.name)) {
                         Some(c) => format!("did you mean `{c}`?"),
@@ -620,7 +907,11 @@ impl Linter<'_> {
                     }
                 }
                 n if n.is_null() => {}
-                n => self.error(n.pos(), format!("`{key}` must be a list, found {}", n.describe()), format!("write `{key}:` followed by `- id: …` items")),
+                n => self.error(
+                    n.pos(),
+                    format!("`{key}` must be a list, found {}", n.describe()),
+                    format!("write `{key}:` followed by `- id: …` items"),
+                ),
             }
         }
     }
@@ -641,15 +932,26 @@ impl Linter<'_> {
                 .st
                 .ids
                 .iter()
-                .filter(|(_, (k, _))| *k == *want || (*want == RefKind::Entry && matches!(k, RefKind::Model | RefKind::Cluster)))
+                .filter(|(_, (k, _))| {
+                    *k == *want
+                        || (*want == RefKind::Entry
+                            && matches!(k, RefKind::Model | RefKind::Cluster))
+                })
                 .map(|(i, _)| i.as_str())
                 .collect();
             let mut hint = match closest(id, candidates.iter().copied()) {
                 Some(c) => format!("did you mean `{c}`?"),
-                None => format!("define a {} with `id: {id}`, or fix the reference", want.what()),
+                None => format!(
+                    "define a {} with `id: {id}`, or fix the reference",
+                    want.what()
+                ),
             };
             let msg = match found {
-                Some(k) => format!("`{field}` refers to `{id}`, which is a {}, not a {}", k.what(), want.what()),
+                Some(k) => format!(
+                    "`{field}` refers to `{id}`, which is a {}, not a {}",
+                    k.what(),
+                    want.what()
+                ),
                 None => format!("`{field}` refers to unknown {} id `{id}`", want.what()),
             };
             if found.is_some() {
@@ -682,12 +984,16 @@ fn example(ty: Ty) -> &'static str {
 
 /// Lints dataset files as one dataset: every problem, sorted by file and position.
 pub fn lint(sources: &[DataSource]) -> Vec<Diagnostic> {
-    let mut l = Linter { sources, file: 0, st: State::default() };
+    let mut l = Linter {
+        sources,
+        file: 0,
+        st: State::default(),
+    };
     let mut broken: BTreeSet<usize> = BTreeSet::new();
-    for i in 0..sources.len() {
+    for (i, src) in sources.iter().enumerate() {
         l.file = i;
         let before = l.st.out.len();
-        match build(&sources[i].text) {
+        match build(&src.text) {
             Ok(Some(root)) => l.file(&root),
             Ok(None) => {}
             Err((pos, msg)) => {
@@ -721,7 +1027,9 @@ mod tests {
     fn positions_survive_the_tree() {
         let root = build("chips:\n- id: a\n  name: A\n").unwrap().unwrap();
         let chips = root.get("chips").unwrap();
-        let Node::Seq { items, .. } = chips else { panic!() };
+        let Node::Seq { items, .. } = chips else {
+            panic!()
+        };
         let name = items[0].get("name").unwrap();
         assert_eq!((name.pos().line, name.pos().col), (3, 9));
     }
