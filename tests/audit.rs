@@ -624,3 +624,76 @@ fn cross_article_index_flags_disagreements() {
     // Chip pages list the claims too.
     assert_eq!(idx.get("nvidia-h100").unwrap().claims.len(), 3);
 }
+
+#[test]
+fn a800_is_not_a100() {
+    let ds = ds();
+    let c = claim(
+        "c1",
+        25_000,
+        true,
+        chip(&ds, "nvidia-a800"),
+        subject(&ds, "gpt-4"),
+        Role::Trained,
+    );
+    let v = judge_one(&ds, &c);
+    assert_eq!(v.status, VerdictStatus::Contradicted, "{}", v.note.en);
+    assert!(
+        v.note.en.contains("NVIDIA A800") && v.note.en.contains("different chips"),
+        "{}",
+        v.note.en
+    );
+}
+
+#[test]
+fn cluster_counts_are_a_time_series_not_a_dispute() {
+    let ds = ds();
+    let c = claim(
+        "c1",
+        100_000,
+        false,
+        chip(&ds, "nvidia-h100"),
+        subject(&ds, "xai-colossus"),
+        Role::Cluster,
+    );
+    let v = judge_one(&ds, &c);
+    assert_eq!(v.status, VerdictStatus::Supported, "{}", v.note.en);
+    assert!(v.note.en.contains("as of 2024-09-02"), "{}", v.note.en);
+    // 200,000 "H100" in Colossus: the record's 200,000 is H100 + H200.
+    let c = claim(
+        "c1",
+        200_000,
+        true,
+        chip(&ds, "nvidia-h100"),
+        subject(&ds, "xai-colossus"),
+        Role::Cluster,
+    );
+    assert_eq!(judge_one(&ds, &c).status, VerdictStatus::Disputed);
+}
+
+#[test]
+fn round_figures_and_organisation_subjects() {
+    let ds = ds();
+    // Llama 3.1 405B: 16,384 H100; "16,000" is round, compared at the thousands.
+    let c = claim(
+        "c1",
+        16_000,
+        false,
+        chip(&ds, "nvidia-h100"),
+        subject(&ds, "llama-3-1-405b"),
+        Role::Trained,
+    );
+    assert_eq!(judge_one(&ds, &c).status, VerdictStatus::Supported);
+    // "DeepSeek trained on about 2,000 H800": true of the lab (its V3 run).
+    let c = claim(
+        "c1",
+        2000,
+        true,
+        chip(&ds, "nvidia-h800"),
+        subject(&ds, "deepseek"),
+        Role::Trained,
+    );
+    let v = judge_one(&ds, &c);
+    assert_eq!(v.status, VerdictStatus::Supported, "{}", v.note.en);
+    assert_eq!(v.reference.unwrap().entity, "deepseek-v3");
+}
