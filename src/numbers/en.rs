@@ -137,6 +137,35 @@ fn word(w: &str) -> Option<W> {
     })
 }
 
+/// Whether the word at `i` can start a number or a hedge: a number word,
+/// a hedge's first word, `between`, `minus`, `negative`. One `match`; lets
+/// the scanner skip ordinary prose words at once.
+pub(crate) fn interesting(t: &str, i: usize) -> bool {
+    let b = t.as_bytes();
+    let mut e = i;
+    while e < b.len() && b[e].is_ascii_alphabetic() {
+        e += 1;
+    }
+    if e - i > 14 {
+        return false;
+    }
+    let w = &t[i..e];
+    if word(w).is_some_and(|w| !matches!(w, W::And | W::Of | W::Over | W::Ord(_) | W::Couple)) {
+        return true;
+    }
+    let mut buf = [0u8; 14];
+    for (k, c) in w.bytes().enumerate() {
+        buf[k] = c.to_ascii_lowercase();
+    }
+    matches!(
+        &buf[..w.len()],
+        b"about" | b"around" | b"approximately" | b"approx" | b"roughly" | b"some" | b"an" | b"estimated"
+            | b"nearly" | b"almost" | b"close" | b"up" | b"as" | b"under" | b"just" | b"below" | b"fewer"
+            | b"less" | b"no" | b"not" | b"at" | b"over" | b"well" | b"more" | b"upwards" | b"in" | b"north"
+            | b"above" | b"greater" | b"between" | b"minus" | b"negative"
+    )
+}
+
 /// Splits words at `i` into tokens (stops at anything else).
 fn tokenize(t: &str, i: usize, toks: &mut [Tok; MAX]) -> usize {
     let b = t.as_bytes();

@@ -186,7 +186,7 @@ fn zh_word(prev: Option<char>, c: char, next: Option<char>) -> bool {
             matches!(
                 n,
                 '切' | '看' | '些' | '般' | '直' | '起' | '样' | '樣' | '致' | '定' | '旦' | '向' | '律' | '同' | '再' | '概'
-                    | '贯' | '貫' | '体' | '體' | '带' | '帶' | '流' | '度' | '味' | '举' | '舉' | '心' | '一' | '道'
+                    | '贯' | '貫' | '体' | '體' | '带' | '帶' | '流' | '度' | '味' | '举' | '舉' | '心' | '一' | '道' | '共'
             ) || matches!(prev, Some('统' | '統' | '唯' | '单' | '單' | '同' | '之' | '万' | '萬'))
         }
         '两' | '兩' => matches!(n, '两' | '兩' | '岸') || matches!(prev, Some('两' | '兩')),
@@ -234,6 +234,9 @@ impl Scanner<'_> {
         let mut hedge: Option<(HedgeKind, usize, usize)> = None;
         let mut bare_only = false;
         let mut p = i;
+        if c.is_ascii_alphabetic() && !en::interesting(t, i) {
+            return Err(skip_word(t, i));
+        }
         if c.is_ascii_alphabetic() {
             if let Some(r) = self.between(i, out) {
                 return Ok(r);
@@ -445,6 +448,9 @@ impl Scanner<'_> {
         }
         if t[q..].starts_with("半百") {
             return Ok(simple(q, q + 6, V::int(50)));
+        }
+        if let Some(b) = pair(t, q) {
+            return Ok(b);
         }
         let core = zh::read(t, q, false).ok_or(q + c.len_utf8())?;
         let mut end = core.end;
@@ -658,6 +664,29 @@ impl Scanner<'_> {
             b.inner = hi.inner;
         }
     }
+}
+
+/// Two neighbouring digits standing alone: `两三个月`, `三四家` (2..3,
+/// 3..4). Before a unit the Chinese reader handles them (`三四万`).
+fn pair(t: &str, q: usize) -> Option<Body> {
+    let mut it = t[q..].chars();
+    let (c1, c2) = (it.next()?, it.next()?);
+    let d = |c: char| match chars::zh(c) {
+        Some(chars::Zh::Digit(d)) => Some(d),
+        Some(chars::Zh::Liang) => Some(2),
+        _ => None,
+    };
+    let (d1, d2) = (d(c1)?, d(c2)?);
+    if d2 != d1 + 1 || matches!(c2, '两' | '兩') {
+        return None;
+    }
+    let end = q + c1.len_utf8() + c2.len_utf8();
+    if char_at(t, end).is_some_and(|c| chars::zh(c).is_some()) {
+        return None;
+    }
+    let mut b = simple(q, end, V::int(d1 as i128));
+    b.max = Some(V::int(d2 as i128));
+    Some(b)
 }
 
 fn simple(s: usize, e: usize, v: V) -> Body {
