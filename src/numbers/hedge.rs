@@ -110,7 +110,12 @@ pub(crate) const ZH_POSTFIX: &[(&str, HedgeKind)] = &[
 ];
 
 /// English postfixes (after a space).
-pub(crate) const EN_POSTFIX: &[(&str, HedgeKind)] = &[("or more", AtLeast), ("or so", About), ("or fewer", AtMost), ("or less", AtMost)];
+pub(crate) const EN_POSTFIX: &[(&str, HedgeKind)] = &[
+    ("or more", AtLeast),
+    ("or so", About),
+    ("or fewer", AtMost),
+    ("or less", AtMost),
+];
 
 /// The longest Chinese/symbol prefix at `i`.
 pub(crate) fn zh_prefix(t: &str, i: usize) -> Option<(HedgeKind, usize, bool)> {
@@ -133,7 +138,10 @@ pub(crate) fn en_prefix(t: &str, i: usize) -> Option<(HedgeKind, usize)> {
     let s = &t.as_bytes()[i..];
     let mut best: Option<(HedgeKind, usize)> = None;
     for &(w, k) in EN_PREFIX {
-        if starts_with_ci(s, w) && s.get(w.len()) == Some(&b' ') && best.is_none_or(|b| w.len() > b.1 - i) {
+        if starts_with_ci(s, w)
+            && s.get(w.len()) == Some(&b' ')
+            && best.is_none_or(|b| w.len() > b.1 - i)
+        {
             best = Some((k, i + w.len()));
         }
     }
@@ -143,9 +151,9 @@ pub(crate) fn en_prefix(t: &str, i: usize) -> Option<(HedgeKind, usize)> {
 pub(crate) fn zh_postfix(t: &str, i: usize) -> Option<(HedgeKind, usize)> {
     let s = &t[i..];
     for &(w, k) in ZH_POSTFIX {
-        if s.starts_with(w) {
+        if let Some(rest) = s.strip_prefix(w) {
             // 上下游 (upstream and downstream) is not a hedge.
-            if w == "上下" && s[w.len()..].starts_with(['游', '文', '班']) {
+            if w == "上下" && rest.starts_with(['游', '文', '班']) {
                 continue;
             }
             return Some((k, i + w.len()));
