@@ -14,7 +14,7 @@ use super::arabic::{digit_run, scale_word};
 use super::value::V;
 use super::HedgeKind;
 
-const MAX: usize = 32;
+const MAX: usize = 28;
 
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct EnNum {

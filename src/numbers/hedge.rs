@@ -120,9 +120,11 @@ pub(crate) const EN_POSTFIX: &[(&str, HedgeKind)] = &[
 /// The longest Chinese/symbol prefix at `i`.
 pub(crate) fn zh_prefix(t: &str, i: usize) -> Option<(HedgeKind, usize, bool)> {
     let s = &t[i..];
+    let c = s.chars().next()?;
     let mut best: Option<(HedgeKind, usize, bool)> = None;
     for &(w, k, bare) in ZH_PREFIX {
-        if s.starts_with(w) && best.is_none_or(|b| w.len() > b.1 - i) {
+        // First-character check before the byte comparison (hot path).
+        if w.starts_with(c) && s.starts_with(w) && best.is_none_or(|b| w.len() > b.1 - i) {
             best = Some((k, i + w.len(), bare));
         }
     }
@@ -136,9 +138,11 @@ fn starts_with_ci(s: &[u8], w: &str) -> bool {
 /// The longest English prefix at word start `i`, followed by whitespace.
 pub(crate) fn en_prefix(t: &str, i: usize) -> Option<(HedgeKind, usize)> {
     let s = &t.as_bytes()[i..];
+    let c = s.first()?.to_ascii_lowercase();
     let mut best: Option<(HedgeKind, usize)> = None;
     for &(w, k) in EN_PREFIX {
-        if starts_with_ci(s, w)
+        if w.as_bytes()[0] == c
+            && starts_with_ci(s, w)
             && s.get(w.len()) == Some(&b' ')
             && best.is_none_or(|b| w.len() > b.1 - i)
         {
@@ -150,6 +154,10 @@ pub(crate) fn en_prefix(t: &str, i: usize) -> Option<(HedgeKind, usize)> {
 
 pub(crate) fn zh_postfix(t: &str, i: usize) -> Option<(HedgeKind, usize)> {
     let s = &t[i..];
+    let c = s.chars().next()?;
+    if !matches!(c, '左' | '上' | '以' | '出' | '之' | '量' | '级' | '級') {
+        return None;
+    }
     for &(w, k) in ZH_POSTFIX {
         if let Some(rest) = s.strip_prefix(w) {
             // 上下游 (upstream and downstream) is not a hedge.

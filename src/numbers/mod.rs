@@ -493,7 +493,8 @@ impl Scanner<'_> {
                 q = skip_spaces(t, e);
             }
         }
-        let mut b = if t[q..].starts_with("百分之") {
+        let per = t.as_bytes().get(q) == Some(&0xE7) && t[q..].starts_with("百分之");
+        let mut b = if per {
             let s = skip_spaces(t, q + "百分之".len());
             let mut b = self.numeral(s, hedged, false)?;
             b.percent = true;
@@ -538,10 +539,10 @@ impl Scanner<'_> {
             return Err(skip_name(t, q));
         }
         // 一半 (a half), 半百 (fifty).
-        if t[q..].starts_with("一半") && !t[q + 6..].starts_with('半') {
+        if c == '一' && t[q..].starts_with("一半") && !t[q + 6..].starts_with('半') {
             return Ok(simple(q, q + 6, V::dec(5, -1)));
         }
-        if t[q..].starts_with("半百") {
+        if c == '半' && t[q..].starts_with("半百") {
             return Ok(simple(q, q + 6, V::int(50)));
         }
         if let Some(b) = pair(t, q) {
@@ -834,7 +835,7 @@ fn simple(s: usize, e: usize, v: V) -> Body {
 }
 
 fn percent(t: &str, b: &mut Body) {
-    if b.percent {
+    if b.percent || !matches!(t.as_bytes().get(b.end), Some(b'%' | b' ' | b'p' | 0xEF)) {
         return;
     }
     let e = b.end;
