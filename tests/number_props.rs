@@ -259,6 +259,101 @@ proptest! {
     }
 }
 
+const SOUP: &[&str] = &[
+    "1",
+    "23",
+    "456",
+    "7,890",
+    "1.5",
+    ".5",
+    "-",
+    "–",
+    "~",
+    "to",
+    "and",
+    "between",
+    "about",
+    "more than",
+    "up to",
+    "minus",
+    "negative",
+    "one",
+    "twenty",
+    "-four",
+    "hundred",
+    "thousand",
+    "million",
+    "a",
+    "half",
+    "dozen",
+    "couple",
+    "of",
+    "point",
+    "over",
+    "thirds",
+    "k",
+    "M",
+    "B",
+    "%",
+    "+",
+    "(",
+    ")",
+    "/",
+    " ",
+    " ",
+    "一",
+    "两",
+    "十",
+    "百",
+    "千",
+    "万",
+    "亿",
+    "兆",
+    "零",
+    "点",
+    "多",
+    "余",
+    "几",
+    "约",
+    "近",
+    "超过",
+    "数",
+    "上",
+    "负",
+    "分之",
+    "又",
+    "百分之",
+    "左右",
+    "以上",
+    "级",
+    "卡",
+    "打",
+    "个",
+    "张",
+    "年",
+    "H",
+    "GPT-",
+    "\u{200b}",
+    "，",
+    "．",
+    "１",
+    "٣",
+    "e",
+    "^",
+    "x",
+    "$",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(3000))]
+
+    #[test]
+    fn spans_are_sane_token_soup(parts in prop::collection::vec(prop::sample::select(SOUP), 0..24)) {
+        let s: String = parts.concat();
+        spans_ok(&s)?;
+    }
+}
+
 fn spans_ok(s: &str) -> Result<(), TestCaseError> {
     let ms = find_numbers(s);
     let mut last = 0;
