@@ -17,6 +17,7 @@
 
 pub mod article;
 pub mod dataset;
+pub mod extract;
 pub mod diagnostic;
 pub mod model;
 pub mod numbers;
