@@ -568,7 +568,10 @@ impl<'a> Run<'a> {
             return None;
         }
         let col = self.blocks[bi].column;
-        (0..bi).rev().find(|&j| self.blocks[j].block.table_row == Some((table, 1)) && self.blocks[j].column == col)
+        (0..bi)
+            .rev()
+            .take_while(|&j| self.blocks[j].block.table_row.is_some_and(|r| r.0 == table))
+            .find(|&j| self.blocks[j].block.table_row == Some((table, 1)) && self.blocks[j].column == col)
     }
 
     fn chip_ref(&self, names: &[ChipName], text: &str) -> ChipRef {
@@ -720,7 +723,7 @@ impl<'a> Run<'a> {
             return Some((bi, self.blocks[bi].sentences[sent_i - 1].clone()));
         }
         let table = self.blocks[bi].block.table_row.map(|x| x.0);
-        let j = (0..bi).rev().find(|&j| {
+        let j = (0..bi).rev().take(256).find(|&j| {
             let b = self.blocks[j].block;
             b.kind != BlockKind::Heading && (table.is_none() || b.table_row.map(|x| x.0) != table)
         })?;
@@ -765,10 +768,11 @@ impl<'a> Run<'a> {
         if subjects.is_empty() {
             if let Some(row) = b.block.table_row {
                 let mut cands = Vec::new();
-                for (j, o) in self.blocks.iter().enumerate() {
-                    if j != bi && o.block.table_row == Some(row) {
-                        cands.extend(self.candidates(j, 0..o.block.text.len(), &(0..0), false));
-                    }
+                let same_row = |j: &usize| self.blocks[*j].block.table_row == Some(row);
+                let before = (0..bi).rev().take_while(same_row);
+                let after = (bi + 1..self.blocks.len()).take_while(same_row);
+                for j in before.chain(after) {
+                    cands.extend(self.candidates(j, 0..self.blocks[j].block.text.len(), &(0..0), false));
                 }
                 subjects = self.pick(&cands, 0, false);
             }
@@ -802,6 +806,23 @@ impl<'a> Run<'a> {
 
         // The role.
         let mut role = text::role_in(clause_text).or_else(|| text::role_in(&header_text));
+        // The lead-in of a list ("trained in one of three ways:") outranks
+        // weak wording in the item itself.
+        let lead_role = if b.block.kind == BlockKind::ListItem {
+            (0..bi).rev().take(64).find(|&j| self.blocks[j].block.kind != BlockKind::ListItem).and_then(|j| {
+                let lead = &self.blocks[j].block.text;
+                if lead.trim_end().ends_with([':', '：']) {
+                    self.blocks[j].sentences.last().and_then(|s| text::role_in(&lead[s.clone()]))
+                } else {
+                    None
+                }
+            })
+        } else {
+            None
+        };
+        if matches!(role, Some(Role::Cluster | Role::Deployed)) && matches!(lead_role, Some(Role::Trained | Role::Planned | Role::Purchased)) {
+            role = lead_role;
+        }
         let kind_of = |s: &[(usize, usize, Range<usize>)]| s.first().map(|c| self.info(c.0).kind);
         let subject_kind = kind_of(&subjects);
         if role.is_none() {
@@ -814,14 +835,8 @@ impl<'a> Run<'a> {
         if role.is_none() {
             role = text::role_in(sentence_text);
         }
-        if role.is_none() && b.block.kind == BlockKind::ListItem {
-            // The lead-in of a list: "trained in one of three ways:".
-            if let Some(j) = (0..bi).rev().find(|&j| self.blocks[j].block.kind != BlockKind::ListItem) {
-                let lead = &self.blocks[j].block.text;
-                if lead.trim_end().ends_with([':', '：']) {
-                    role = self.blocks[j].sentences.last().and_then(|s| text::role_in(&lead[s.clone()]));
-                }
-            }
+        if role.is_none() {
+            role = lead_role;
         }
         let mut role = role.unwrap_or(match subject_kind {
             Some(EntityKind::Organisation) => Role::Deployed,
@@ -875,7 +890,7 @@ impl<'a> Run<'a> {
 
     /// The latest model of an organisation named before a point.
     fn latest_model_of(&self, bi: usize, pos: usize, org: &str) -> Option<usize> {
-        for j in (0..=bi).rev() {
+        for j in (0..=bi).rev().take(256) {
             for f in self.blocks[j].mentions.iter().rev() {
                 if j == bi && f.range.start >= pos {
                     continue;
@@ -1082,3 +1097,6 @@ pub fn quantity_kinds(x: &Extraction) -> HashMap<QuantityKind, usize> {
     }
     m
 }
+
+#[cfg(test)]
+mod tests;

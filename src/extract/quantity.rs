@@ -239,7 +239,8 @@ pub fn classify(text: &str, n: &NumberMatch) -> Unit {
                 _ => 1e6,
             };
             let next = after.trim_start();
-            let kind = if starts_with_ci(next, "token") || next.starts_with("数据") || next.starts_with("词元") {
+            let near: String = next.chars().take(8).collect();
+            let kind = if starts_with_ci(next, "token") || near.contains("数据") || near.contains("词元") || near.contains("token") {
                 K::Tokens
             } else {
                 K::Parameters
