@@ -354,7 +354,7 @@ impl<'a> Run<'a> {
             return;
         }
         let unit = quantity::unit_after(t, n.span.end);
-        if unit.is_none() {
+        if unit.is_none() && !n.percent && !n.fraction {
             if let Some(p) = self.phrase(bi, n.span.end) {
                 if let Some(count) = n.as_count().filter(|&c| c >= 2) {
                     let _ = count;
@@ -375,6 +375,11 @@ impl<'a> Run<'a> {
         let t = &b.block.text;
         let u = quantity::classify(t, n);
         let Some(text) = t.get(u.start..u.end) else { return };
+        // A lone numeral character inside a word (`统一`, `一种`, `二者`) is
+        // not a quantity.
+        if u.kind == QuantityKind::Number && text.chars().count() == 1 && !text.starts_with(|c: char| c.is_ascii_digit()) {
+            return;
+        }
         let span = b.block.source_range(u.start..u.end);
         let line = self.art.location(span.start).0;
         self.quantities.push(Quantity {

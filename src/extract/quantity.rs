@@ -203,6 +203,12 @@ fn is_year(n: &NumberMatch, text: &str) -> bool {
 /// Classifies a number that is not an accelerator count.
 pub fn classify(text: &str, n: &NumberMatch) -> Unit {
     let mut start = n.span.start;
+    if n.percent {
+        return Unit { kind: K::Percent, unit: Some("%"), mult: 1.0, start, end: n.span.end };
+    }
+    if n.fraction {
+        return Unit { kind: K::Ratio, unit: None, mult: 1.0, start, end: n.span.end };
+    }
     // A currency sign before the number.
     let head = &text[..n.span.start];
     let trimmed = head.trim_end_matches([' ', '\u{00A0}']);
@@ -218,6 +224,11 @@ pub fn classify(text: &str, n: &NumberMatch) -> Unit {
             };
             return Unit { kind, unit: Some(unit), mult, start, end };
         }
+    }
+    // `130兆瓦` is 130 MW, not 130 × 10^12 watts.
+    if text[n.number_span.clone()].ends_with('兆') && text[n.span.end..].starts_with('瓦') {
+        let mult = if n.value >= 1e12 { 1e-12 } else { 1.0 };
+        return Unit { kind: K::Power, unit: Some("MW"), mult, start, end: n.span.end + '瓦'.len_utf8() };
     }
     let year = is_year(n, text);
     if let Some((kind, unit, mult, end)) = unit_after(text, n.span.end) {
@@ -249,6 +260,14 @@ pub fn classify(text: &str, n: &NumberMatch) -> Unit {
             return Unit { kind, unit: Some(unit), mult, start, end: n.span.end + 1 };
         }
     }
+    // The grammar read `671B` as 671e9: a model size unless tokens follow.
+    let num = &text[n.number_span.clone()];
+    if num.ends_with(['B', 'T']) && num.as_bytes().first().is_some_and(|b| b.is_ascii_digit()) {
+        let near: String = text[n.span.end..].chars().take(8).collect();
+        let tokens = near.to_ascii_lowercase().contains("token") || near.contains("数据") || near.contains("词元");
+        let (kind, unit) = if tokens { (K::Tokens, "tokens") } else { (K::Parameters, "parameters") };
+        return Unit { kind, unit: Some(unit), mult: 1.0, start, end: n.span.end };
+    }
     if year {
         return Unit { kind: K::Date, unit: None, mult: 1.0, start, end: n.span.end };
     }
@@ -261,7 +280,16 @@ mod tests {
 
     fn nm(text: &str, num: &str, value: f64) -> NumberMatch {
         let s = text.find(num).unwrap();
-        NumberMatch { span: s..s + num.len(), number_span: s..s + num.len(), value, value_max: None, approx: false, hedge: None }
+        NumberMatch {
+            span: s..s + num.len(),
+            number_span: s..s + num.len(),
+            value,
+            value_max: None,
+            approx: false,
+            hedge: None,
+            percent: false,
+            fraction: false,
+        }
     }
 
     #[test]

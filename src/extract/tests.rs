@@ -58,7 +58,7 @@ fn english_claims() {
     assert_eq!((c.0, c.2.as_str()), (16_000, "llama-3-1-405b"));
     let c = one("xAI's Colossus is a 100k H100 cluster.");
     assert_eq!((c.0, c.2.as_str(), c.3), (100_000, "xai-colossus", "cluster"));
-    let c = one("OpenAI plans to deploy a million GPUs by year-end.");
+    let c = one("OpenAI plans to deploy 1 million GPUs by year-end.");
     assert_eq!((c.0, c.1.as_str(), c.2.as_str(), c.3), (1_000_000, "GPU", "openai", "planned"));
     let c = one("Oracle ordered 30,000 MI450 accelerators.");
     assert_eq!((c.1.as_str(), c.3), ("AMD MI450", "purchased"));
@@ -80,9 +80,9 @@ fn numbers_in_names_and_units_are_not_counts() {
             assert!(c.count == 16_384, "{body}: {c:?}");
         }
     }
-    let x = run("总成本约为557.6万美元,约5000 GPU小时,功耗130MW,671B参数,两倍多,2024年,54天。");
+    let x = run("总成本约为557.6万美元,约5000 GPU小时,功耗130兆瓦,671B参数,两倍多,2024年,54天,405B。");
     let kinds: Vec<K> = x.quantities.iter().map(|q| q.kind).collect();
-    assert_eq!(kinds, [K::Usd, K::GpuHours, K::Power, K::Parameters, K::Ratio, K::Date, K::Duration], "{:#?}", x.quantities);
+    assert_eq!(kinds, [K::Usd, K::GpuHours, K::Power, K::Parameters, K::Ratio, K::Date, K::Duration, K::Parameters], "{:#?}", x.quantities);
     assert_eq!(x.quantities[0].value, 5_576_000.0);
     assert!(x.claims.is_empty());
 }
