@@ -71,7 +71,9 @@ fn lookup(m: &EntityMatcher, name: &str) -> Option<String> {
 fn gold_subject(m: &EntityMatcher, s: &Option<String>) -> Key {
     match s {
         None => Key::Null,
-        Some(n) => lookup(m, n).map(Key::Id).unwrap_or_else(|| Key::Name(fold_name(n))),
+        Some(n) => lookup(m, n)
+            .map(Key::Id)
+            .unwrap_or_else(|| Key::Name(fold_name(n))),
     }
 }
 
@@ -79,7 +81,9 @@ fn gold_chip(m: &EntityMatcher, c: &str) -> Key {
     if c == "GPU" {
         return Key::Gpu;
     }
-    lookup(m, c).map(Key::Id).unwrap_or_else(|| Key::Name(fold_name(c)))
+    lookup(m, c)
+        .map(Key::Id)
+        .unwrap_or_else(|| Key::Name(fold_name(c)))
 }
 
 fn pred_subject(s: &Option<EntityRef>) -> Key {
@@ -105,7 +109,9 @@ fn chips_compatible(a: &Key, b: &Key) -> bool {
 }
 
 fn span_ok(pred: &str, g: &GoldClaim) -> bool {
-    std::iter::once(&g.text).chain(g.also.iter()).any(|s| pred.contains(s.as_str()) || s.contains(pred))
+    std::iter::once(&g.text)
+        .chain(g.also.iter())
+        .any(|s| pred.contains(s.as_str()) || s.contains(pred))
 }
 
 #[derive(Debug, Default, Clone, Copy)]
@@ -166,7 +172,10 @@ fn show(c: &Claim) -> String {
         c.text,
         c.count,
         c.chip.name,
-        c.subject.as_ref().map(|s| s.name.as_str()).unwrap_or("null"),
+        c.subject
+            .as_ref()
+            .map(|s| s.name.as_str())
+            .unwrap_or("null"),
         c.role.as_str(),
         c.approx,
         c.line
@@ -174,15 +183,24 @@ fn show(c: &Claim) -> String {
 }
 
 fn score(m: &EntityMatcher, gold: &Gold, claims: &[Claim], notes: &mut Vec<String>) -> Tally {
-    let mut t = Tally { gold: gold.claims.len(), ..Tally::default() };
+    let mut t = Tally {
+        gold: gold.claims.len(),
+        ..Tally::default()
+    };
     let mut used = vec![false; claims.len()];
     let mut matched_keys: Vec<(Key, Key, u64)> = Vec::new();
     for g in &gold.claims {
         let gs = gold_subject(m, &g.subject);
         let gc = gold_chip(m, &g.chip);
         // Subject accuracy: the claim found by count, chip and text alone.
-        let found: Vec<&Claim> =
-            claims.iter().filter(|p| p.count == g.count && chips_compatible(&pred_chip(&p.chip), &gc) && span_ok(&p.text, g)).collect();
+        let found: Vec<&Claim> = claims
+            .iter()
+            .filter(|p| {
+                p.count == g.count
+                    && chips_compatible(&pred_chip(&p.chip), &gc)
+                    && span_ok(&p.text, g)
+            })
+            .collect();
         if !found.is_empty() {
             t.subject_seen += 1;
             if found.iter().any(|p| pred_subject(&p.subject) == gs) {
@@ -191,7 +209,11 @@ fn score(m: &EntityMatcher, gold: &Gold, claims: &[Claim], notes: &mut Vec<Strin
         }
         let hit = (0..claims.len()).find(|&i| {
             let p = &claims[i];
-            !used[i] && p.count == g.count && pred_subject(&p.subject) == gs && chips_compatible(&pred_chip(&p.chip), &gc) && span_ok(&p.text, g)
+            !used[i]
+                && p.count == g.count
+                && pred_subject(&p.subject) == gs
+                && chips_compatible(&pred_chip(&p.chip), &gc)
+                && span_ok(&p.text, g)
         });
         match hit {
             Some(i) => {
@@ -202,7 +224,14 @@ fn score(m: &EntityMatcher, gold: &Gold, claims: &[Claim], notes: &mut Vec<Strin
                 t.approx_ok += usize::from(p.approx == g.approx);
                 t.role_ok += usize::from(p.role.as_str() == g.role);
                 if pred_chip(&p.chip) != gc || p.approx != g.approx || p.role.as_str() != g.role {
-                    notes.push(format!("  partial: gold {:?} chip {} role {} approx {} ← {}", g.text, g.chip, g.role, g.approx, show(p)));
+                    notes.push(format!(
+                        "  partial: gold {:?} chip {} role {} approx {} ← {}",
+                        g.text,
+                        g.chip,
+                        g.role,
+                        g.approx,
+                        show(p)
+                    ));
                 }
                 matched_keys.push((gs, gc, g.count));
             }
@@ -219,16 +248,26 @@ fn score(m: &EntityMatcher, gold: &Gold, claims: &[Claim], notes: &mut Vec<Strin
         }
         let (ps, pc) = (pred_subject(&p.subject), pred_chip(&p.chip));
         let in_distractor = gold.distractors.iter().any(|d| d.contains(p.text.as_str()));
-        let duplicate = matched_keys.iter().any(|(s, c, n)| *s == ps && *n == p.count && chips_compatible(c, &pc));
+        let duplicate = matched_keys
+            .iter()
+            .any(|(s, c, n)| *s == ps && *n == p.count && chips_compatible(c, &pc));
         if duplicate && !in_distractor {
             continue;
         }
-        if fp_keys.iter().any(|(s, c, n)| *s == ps && *n == p.count && chips_compatible(c, &pc)) && !in_distractor {
+        if fp_keys
+            .iter()
+            .any(|(s, c, n)| *s == ps && *n == p.count && chips_compatible(c, &pc))
+            && !in_distractor
+        {
             continue;
         }
         fp_keys.push((ps, pc, p.count));
         t.fp += 1;
-        notes.push(format!("  FALSE POSITIVE{}: {}", if in_distractor { " (distractor)" } else { "" }, show(p)));
+        notes.push(format!(
+            "  FALSE POSITIVE{}: {}",
+            if in_distractor { " (distractor)" } else { "" },
+            show(p)
+        ));
     }
     t
 }
@@ -251,10 +290,17 @@ fn dev_set_precision_and_recall() {
     let mut articles: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("cannot read the dev set {}: {e}", dir.display()))
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "md") && p.file_name().is_some_and(|n| n != "README.md"))
+        .filter(|p| {
+            p.extension().is_some_and(|x| x == "md")
+                && p.file_name().is_some_and(|n| n != "README.md")
+        })
         .collect();
     articles.sort();
-    assert!(!articles.is_empty(), "the dev set {} holds no articles", dir.display());
+    assert!(
+        !articles.is_empty(),
+        "the dev set {} holds no articles",
+        dir.display()
+    );
 
     let ds = Dataset::embedded().expect("embedded dataset");
     let x = Extractor::new(&ds);
@@ -263,23 +309,44 @@ fn dev_set_precision_and_recall() {
     let mut lines = Vec::new();
     for path in &articles {
         let gold_path = path.with_extension("gold.yaml");
-        let gold_text = std::fs::read_to_string(&gold_path)
-            .unwrap_or_else(|e| panic!("{}: gold file missing beside the article: {e}", gold_path.display()));
-        let gold: Gold = serde_saphyr::from_str(&gold_text).unwrap_or_else(|e| panic!("{}: {e}", gold_path.display()));
+        let gold_text = std::fs::read_to_string(&gold_path).unwrap_or_else(|e| {
+            panic!(
+                "{}: gold file missing beside the article: {e}",
+                gold_path.display()
+            )
+        });
+        let gold: Gold = serde_saphyr::from_str(&gold_text)
+            .unwrap_or_else(|e| panic!("{}: {e}", gold_path.display()));
         let art = article::load(path, Limits::default()).unwrap_or_else(|d| panic!("{d}"));
         let ex = x.extract(&art);
         let mut notes = Vec::new();
         let t = score(m, &gold, &ex.claims, &mut notes);
-        let name = Path::new(path).file_name().unwrap().to_string_lossy().to_string();
+        let name = Path::new(path)
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .to_string();
         lines.push(t.line(&name));
         lines.extend(notes);
         total.add(&t);
     }
-    println!("\n== dev set: {} articles ({}) ==", articles.len(), dir.display());
+    println!(
+        "\n== dev set: {} articles ({}) ==",
+        articles.len(),
+        dir.display()
+    );
     for l in &lines {
         println!("{l}");
     }
     println!("{}", total.line("OVERALL"));
-    assert!(total.precision() >= 0.95, "precision {:.3} < 0.95", total.precision());
-    assert!(total.recall() >= 0.95, "recall {:.3} < 0.95", total.recall());
+    assert!(
+        total.precision() >= 0.95,
+        "precision {:.3} < 0.95",
+        total.precision()
+    );
+    assert!(
+        total.recall() >= 0.95,
+        "recall {:.3} < 0.95",
+        total.recall()
+    );
 }

@@ -25,7 +25,10 @@ pub struct EntityInfo {
 impl EntityInfo {
     /// Analyst firms and media report figures; they never own them.
     pub fn is_reporter(&self) -> bool {
-        matches!(self.sub_kind.as_str(), "analyst_firm" | "media" | "research_firm" | "comparison")
+        matches!(
+            self.sub_kind.as_str(),
+            "analyst_firm" | "media" | "research_firm" | "comparison"
+        )
     }
 
     pub fn is_vendor(&self) -> bool {
@@ -78,7 +81,10 @@ fn states_a_figure(alias: &str) -> bool {
                 return true;
             }
             let next = alias[i + 1..].trim_start();
-            if next.starts_with(['k', 'K', '万', ',']) || next.starts_with("million") || next.starts_with("billion") {
+            if next.starts_with(['k', 'K', '万', ','])
+                || next.starts_with("million")
+                || next.starts_with("billion")
+            {
                 return true;
             }
         } else if c != b'.' {
@@ -100,17 +106,27 @@ impl EntityMatcher {
             let (sub_kind, org) = match e {
                 Entity::Chip(c) => ("chip".to_string(), Some(c.vendor.clone())),
                 Entity::Organisation(o) => (o.kind.clone(), None),
-                Entity::Model(m) | Entity::Cluster(m) => (entry_kind(m.kind).to_string(), Some(m.organisation.clone())),
+                Entity::Model(m) | Entity::Cluster(m) => {
+                    (entry_kind(m.kind).to_string(), Some(m.organisation.clone()))
+                }
             };
             by_id.insert(e.id().to_string(), info.len());
-            info.push(EntityInfo { id: e.id().to_string(), name: e.name().to_string(), kind: e.kind(), sub_kind, org });
+            info.push(EntityInfo {
+                id: e.id().to_string(),
+                name: e.name().to_string(),
+                kind: e.kind(),
+                sub_kind,
+                org,
+            });
         }
         let mut texts: Vec<String> = Vec::new();
         let mut patterns: Vec<Pattern> = Vec::new();
         let mut seen: HashMap<String, usize> = HashMap::new();
         let mut by_name = HashMap::new();
         for n in ds.names() {
-            let Some(&entity) = by_id.get(n.id) else { continue };
+            let Some(&entity) = by_id.get(n.id) else {
+                continue;
+            };
             let folded = fold_name(n.text);
             if folded.is_empty() {
                 continue;
@@ -129,14 +145,30 @@ impl EntityMatcher {
             let t = n.text.trim();
             let one_word = t.chars().all(|c| c.is_ascii_alphanumeric());
             let needs_upper = one_word && t.len() <= 4 && t.chars().all(|c| c.is_ascii_uppercase());
-            let needs_capital = one_word && !needs_upper && t.starts_with(|c: char| c.is_ascii_uppercase())
+            let needs_capital = one_word
+                && !needs_upper
+                && t.starts_with(|c: char| c.is_ascii_uppercase())
                 && t.chars().skip(1).all(|c| c.is_ascii_lowercase());
             seen.insert(folded.clone(), patterns.len());
             texts.push(folded);
-            patterns.push(Pattern { entity, misnomer: n.misnomer, needs_capital, needs_upper });
+            patterns.push(Pattern {
+                entity,
+                misnomer: n.misnomer,
+                needs_capital,
+                needs_upper,
+            });
         }
-        let ac = AhoCorasickBuilder::new().match_kind(MatchKind::Standard).build(&texts).ok();
-        EntityMatcher { ac, patterns, info, by_id, by_name }
+        let ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&texts)
+            .ok();
+        EntityMatcher {
+            ac,
+            patterns,
+            info,
+            by_id,
+            by_name,
+        }
     }
 
     pub fn index_of(&self, id: &str) -> Option<usize> {
@@ -150,7 +182,9 @@ impl EntityMatcher {
 
     /// Every name in `text`, leftmost-longest, without overlaps.
     pub fn find(&self, text: &str) -> Vec<Found> {
-        let Some(ac) = &self.ac else { return Vec::new() };
+        let Some(ac) = &self.ac else {
+            return Vec::new();
+        };
         let f = fold(text);
         let fb = f.text.as_bytes();
         let mut cands: Vec<(usize, usize, usize)> = Vec::new();
@@ -168,7 +202,9 @@ impl EntityMatcher {
                 }
             }
             let orig = f.original(s..e);
-            let Some(t) = text.get(orig.clone()) else { continue };
+            let Some(t) = text.get(orig.clone()) else {
+                continue;
+            };
             if p.needs_upper && !t.chars().all(|c| !c.is_ascii_lowercase()) {
                 continue;
             }
@@ -187,7 +223,11 @@ impl EntityMatcher {
             }
             pos = e;
             let pat = &self.patterns[p];
-            out.push(Found { range: f.original(s..e), entity: pat.entity, misnomer: pat.misnomer });
+            out.push(Found {
+                range: f.original(s..e),
+                entity: pat.entity,
+                misnomer: pat.misnomer,
+            });
         }
         out
     }
@@ -210,7 +250,13 @@ mod tests {
     fn names(m: &EntityMatcher, text: &str) -> Vec<(String, String, bool)> {
         m.find(text)
             .into_iter()
-            .map(|f| (text[f.range].to_string(), m.info[f.entity].id.clone(), f.misnomer))
+            .map(|f| {
+                (
+                    text[f.range].to_string(),
+                    m.info[f.entity].id.clone(),
+                    f.misnomer,
+                )
+            })
             .collect()
     }
 
@@ -220,11 +266,19 @@ mod tests {
         let m = EntityMatcher::new(&ds);
         let got = names(&m, "DeepSeek-R1 与 XR100 以及英伟达H100 和 Philosophy");
         assert_eq!(got[0], ("DeepSeek-R1".into(), "deepseek-r1".into(), false));
-        assert!(got.iter().any(|g| g.0 == "英伟达H100" && g.1 == "nvidia-h100"));
+        assert!(got
+            .iter()
+            .any(|g| g.0 == "英伟达H100" && g.1 == "nvidia-h100"));
         assert!(!got.iter().any(|g| g.0 == "R1" || g.0.contains("XR")));
         let got = names(&m, "OpenAI 的GPT-o1 以及谷歌的Gemini 2。");
-        assert!(got.contains(&("GPT-o1".into(), "openai-o1".into(), true)), "{got:?}");
-        assert!(got.contains(&("Gemini 2".into(), "gemini-2-0".into(), true)), "{got:?}");
+        assert!(
+            got.contains(&("GPT-o1".into(), "openai-o1".into(), true)),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("Gemini 2".into(), "gemini-2-0".into(), true)),
+            "{got:?}"
+        );
         let got = names(&m, "Ｈ１００ and 350,000 H100s, a fair seed");
         assert_eq!(got.len(), 2, "{got:?}");
         assert_eq!(got[1].0, "H100");

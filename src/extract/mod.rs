@@ -13,7 +13,10 @@ pub mod text;
 
 use crate::article::{Article, Block, BlockKind};
 use crate::dataset::Dataset;
-use crate::model::{ChipRef, Claim, ClaimKind, EntityKind, EntityMentions, EntityRef, Mention, Quantity, QuantityKind, Role};
+use crate::model::{
+    ChipRef, Claim, ClaimKind, EntityKind, EntityMentions, EntityRef, Mention, Quantity,
+    QuantityKind, Role,
+};
 use crate::numbers::{find_numbers, NumberMatch};
 use entities::{EntityInfo, EntityMatcher, Found};
 use regex::Regex;
@@ -89,22 +92,61 @@ const GENERIC_EN: &[(&str, bool)] = &[
     ("equivalent", true),
 ];
 const ADJECTIVES: &[&str] = &[
-    "spare", "additional", "more", "new", "advanced", "flagship", "high-end", "top-end", "data center",
-    "data-center", "data centre", "datacenter", "ai", "same", "extra", "other", "latest", "top", "高端", "先进",
-    "最新", "顶级", "国产", "高性能",
+    "spare",
+    "additional",
+    "more",
+    "new",
+    "advanced",
+    "flagship",
+    "high-end",
+    "top-end",
+    "data center",
+    "data-center",
+    "data centre",
+    "datacenter",
+    "ai",
+    "same",
+    "extra",
+    "other",
+    "latest",
+    "top",
+    "高端",
+    "先进",
+    "最新",
+    "顶级",
+    "国产",
+    "高性能",
 ];
-const CONNECTORS: &[&str] = &["和", "与", "及", "、", "/", "+", "&", "and", "or", ",", "或"];
+const CONNECTORS: &[&str] = &[
+    "和", "与", "及", "、", "/", "+", "&", "and", "or", ",", "或",
+];
 /// Counted things that are not accelerators, after a chip name.
 const NOT_ACCELERATORS: &[&str] = &[
-    "pod", "node", "server", "rack", "hour", "system", "instance", "小时", "服务器", "节点", "机柜", "机架", "卡时",
+    "pod",
+    "node",
+    "server",
+    "rack",
+    "hour",
+    "system",
+    "instance",
+    "小时",
+    "服务器",
+    "节点",
+    "机柜",
+    "机架",
+    "卡时",
 ];
 
 fn starts_ci(hay: &str, needle: &str) -> bool {
-    hay.len() >= needle.len() && hay.is_char_boundary(needle.len()) && hay[..needle.len()].eq_ignore_ascii_case(needle)
+    hay.len() >= needle.len()
+        && hay.is_char_boundary(needle.len())
+        && hay[..needle.len()].eq_ignore_ascii_case(needle)
 }
 
 fn word_end_ok(text: &str, end: usize) -> bool {
-    !text[end..].as_bytes().first().is_some_and(|b| b.is_ascii_alphanumeric())
+    !text.as_bytes()[end..]
+        .first()
+        .is_some_and(|b| b.is_ascii_alphanumeric())
 }
 
 /// What follows a number when it counts accelerators.
@@ -159,7 +201,7 @@ impl Extractor {
     pub fn new(ds: &Dataset) -> Self {
         Extractor {
             matcher: EntityMatcher::new(ds),
-            unknown_chip: Regex::new(r"^(?:TPU ?v\d{1,2}[a-z]?|Ascend ?\d{3}[A-Z]?|MI\d{3}[A-Z]?|[A-Z]{1,3}\d{2,4}[A-Z]{0,2}|\d{3}[BC])")
+            unknown_chip: Regex::new(r"^(?:TPU ?v\d{1,2}[a-z]?|Ascend ?\d{3}[A-Z]?|MI\d{3}[A-Z]?|(?:RTX|GTX) ?\d{4}(?: ?Ti)?|[A-Z]{1,3}\d{2,4}[A-Z]{0,2}|\d{3}[BC])")
                 .expect("static regex"),
             model_zh: Regex::new(r"([A-Z][A-Za-z0-9.\-]*(?: [A-Z0-9][A-Za-z0-9.\-]*){0,2})(?:是|为)(?:一[个款种])?[^,。;，；]{0,20}?模型")
                 .expect("static regex"),
@@ -211,9 +253,24 @@ impl<'a> Run<'a> {
                         && b.text.get(n.number_span.clone()).is_some()
                 })
                 .collect();
-            blocks.push(BlockData { block: b, mentions: x.matcher.find(&b.text), numbers, sentences, clauses, column });
+            blocks.push(BlockData {
+                block: b,
+                mentions: x.matcher.find(&b.text),
+                numbers,
+                sentences,
+                clauses,
+                column,
+            });
         }
-        let mut run = Run { x, art, blocks, extra: Vec::new(), cands: Vec::new(), quantities: Vec::new(), dominant_model: None };
+        let mut run = Run {
+            x,
+            art,
+            blocks,
+            extra: Vec::new(),
+            cands: Vec::new(),
+            quantities: Vec::new(),
+            dominant_model: None,
+        };
         run.discover_models();
         run
     }
@@ -239,9 +296,27 @@ impl<'a> Run<'a> {
                     let name = m.as_str().trim().trim_end_matches(['-', '.']);
                     let first = name.split(' ').next().unwrap_or("");
                     if name.len() < 3
-                        || matches!(first, "The" | "This" | "That" | "It" | "Its" | "A" | "An" | "Our" | "In" | "For" | "Unlike" | "Each")
+                        || matches!(
+                            first,
+                            "The"
+                                | "This"
+                                | "That"
+                                | "It"
+                                | "Its"
+                                | "A"
+                                | "An"
+                                | "Our"
+                                | "In"
+                                | "For"
+                                | "Unlike"
+                                | "Each"
+                                | "Transformer"
+                                | "MoE"
+                        )
                         || self.x.matcher.lookup(name).is_some()
-                        || b.mentions.iter().any(|f| f.range.start <= m.start() && m.start() < f.range.end)
+                        || b.mentions
+                            .iter()
+                            .any(|f| f.range.start <= m.start() && m.start() < f.range.end)
                     {
                         continue;
                     }
@@ -261,8 +336,17 @@ impl<'a> Run<'a> {
                 while let Some(i) = t[from..].find(&name) {
                     let s = from + i;
                     let e = s + name.len();
-                    let before_ok = !t[..s].chars().next_back().is_some_and(|c| c.is_ascii_alphanumeric());
-                    if before_ok && word_end_ok(t, e) && !b.mentions.iter().any(|f| f.range.start < e && s < f.range.end) {
+                    let before_ok = !t[..s]
+                        .chars()
+                        .next_back()
+                        .is_some_and(|c| c.is_ascii_alphanumeric());
+                    if before_ok
+                        && word_end_ok(t, e)
+                        && !b
+                            .mentions
+                            .iter()
+                            .any(|f| f.range.start < e && s < f.range.end)
+                    {
                         found.push((bi, s..e));
                     }
                     from = e;
@@ -272,11 +356,24 @@ impl<'a> Run<'a> {
                 continue;
             }
             let idx = base + self.extra.len();
-            self.extra.push(EntityInfo { id: String::new(), name: name.clone(), kind: EntityKind::Model, sub_kind: "model".into(), org: None });
+            self.extra.push(EntityInfo {
+                id: String::new(),
+                name: name.clone(),
+                kind: EntityKind::Model,
+                sub_kind: "model".into(),
+                org: None,
+            });
             for (bi, r) in found {
                 let ms = &mut self.blocks[bi].mentions;
                 let pos = ms.partition_point(|f| f.range.start < r.start);
-                ms.insert(pos, Found { range: r, entity: idx, misnomer: false });
+                ms.insert(
+                    pos,
+                    Found {
+                        range: r,
+                        entity: idx,
+                        misnomer: false,
+                    },
+                );
             }
         }
         // The article's dominant model: named at least three times, and
@@ -284,7 +381,9 @@ impl<'a> Run<'a> {
         let mut counts: HashMap<usize, usize> = HashMap::new();
         for b in &self.blocks {
             for f in &b.mentions {
-                if self.info(f.entity).kind == EntityKind::Model && !self.info(f.entity).is_reporter() {
+                if self.info(f.entity).kind == EntityKind::Model
+                    && !self.info(f.entity).is_reporter()
+                {
                     *counts.entry(f.entity).or_default() += 1;
                 }
             }
@@ -308,8 +407,17 @@ impl<'a> Run<'a> {
     fn go(&mut self) {
         for bi in 0..self.blocks.len() {
             let numbers = self.blocks[bi].numbers.clone();
+            let mut covered = 0;
             for n in numbers {
+                // A number inside a claim just read (`2,000 RTX 4090 cards`).
+                if n.span.start < covered {
+                    continue;
+                }
+                let before = self.cands.len();
                 self.number(bi, n);
+                if let Some(c) = self.cands.get(before) {
+                    covered = covered.max(c.range.end);
+                }
             }
         }
         self.resolve_restatements();
@@ -319,7 +427,10 @@ impl<'a> Run<'a> {
     fn glued(&self, bi: usize, n: &NumberMatch) -> bool {
         let b = &self.blocks[bi];
         let t = &b.block.text;
-        if b.mentions.iter().any(|f| f.range.start < n.number_span.end && n.number_span.start < f.range.end) {
+        if b.mentions
+            .iter()
+            .any(|f| f.range.start < n.number_span.end && n.number_span.start < f.range.end)
+        {
             return true;
         }
         let before = t[..n.number_span.start].chars().next_back();
@@ -335,8 +446,14 @@ impl<'a> Run<'a> {
         let after = &t[n.span.end..];
         if let Some(c) = after.chars().next() {
             if c.is_ascii_alphabetic() {
-                let word: String = after.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
-                let unit = ["k", "K", "M", "B", "T", "x", "X", "s", "GB", "TB", "PB", "MB", "MW", "GW", "kW", "nm", "bn", "m"];
+                let word: String = after
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric())
+                    .collect();
+                let unit = [
+                    "k", "K", "M", "B", "T", "x", "X", "s", "GB", "TB", "PB", "MB", "MW", "GW",
+                    "kW", "nm", "bn", "m",
+                ];
                 if !unit.contains(&word.as_str()) && !word.to_ascii_lowercase().ends_with("flops") {
                     return true;
                 }
@@ -355,12 +472,12 @@ impl<'a> Run<'a> {
         }
         let unit = quantity::unit_after(t, n.span.end);
         if unit.is_none() && !n.percent && !n.fraction {
-            if let Some(p) = self.phrase(bi, n.span.end) {
-                if let Some(count) = n.as_count().filter(|&c| c >= 2) {
-                    let _ = count;
-                    if self.claim(bi, &n, p) {
-                        return;
-                    }
+            let phrase = self
+                .phrase(bi, n.span.end)
+                .or_else(|| self.coordinated_phrase(bi, &n));
+            if let Some(p) = phrase {
+                if n.as_count().is_some_and(|c| c >= 2) && self.claim(bi, &n, p) {
+                    return;
                 }
             }
             if self.bare_restatement(bi, &n) {
@@ -370,14 +487,42 @@ impl<'a> Run<'a> {
         self.quantity(bi, &n);
     }
 
+    /// `48.5万和22.4万颗`: a figure coordinated with the next one shares
+    /// its accelerator words.
+    fn coordinated_phrase(&self, bi: usize, n: &NumberMatch) -> Option<Phrase> {
+        let b = &self.blocks[bi];
+        let t = &b.block.text;
+        let mut cur = n.clone();
+        for _ in 0..4 {
+            let p = quantity::skip_spaces(t, cur.span.end);
+            let conn = ["和", "与", "及", "、", "以及", "或", "and", "or", ","]
+                .iter()
+                .find(|c| starts_ci(&t[p..], c))?;
+            let q = quantity::skip_spaces(t, p + conn.len());
+            let next = b.numbers.iter().find(|m| m.span.start == q)?;
+            if let Some(mut ph) = self.phrase(bi, next.span.end) {
+                ph.end = n.span.end;
+                ph.chip_start = n.span.end;
+                return Some(ph);
+            }
+            cur = next.clone();
+        }
+        None
+    }
+
     fn quantity(&mut self, bi: usize, n: &NumberMatch) {
         let b = &self.blocks[bi];
         let t = &b.block.text;
         let u = quantity::classify(t, n);
-        let Some(text) = t.get(u.start..u.end) else { return };
+        let Some(text) = t.get(u.start..u.end) else {
+            return;
+        };
         // A lone numeral character inside a word (`统一`, `一种`, `二者`) is
         // not a quantity.
-        if u.kind == QuantityKind::Number && text.chars().count() == 1 && !text.starts_with(|c: char| c.is_ascii_digit()) {
+        if u.kind == QuantityKind::Number
+            && text.chars().count() == 1
+            && !text.starts_with(|c: char| c.is_ascii_digit())
+        {
             return;
         }
         let span = b.block.source_range(u.start..u.end);
@@ -418,7 +563,15 @@ impl<'a> Run<'a> {
         if starts_ci(&t[q..], "of ") {
             via_of = true;
             q += 3;
-            for w in ["the same ", "the ", "these ", "those ", "its ", "their ", "same "] {
+            for w in [
+                "the same ",
+                "the ",
+                "these ",
+                "those ",
+                "its ",
+                "their ",
+                "same ",
+            ] {
                 if starts_ci(&t[q..], w) {
                     if w.contains("same") {
                         ph.of_same = true;
@@ -467,8 +620,13 @@ impl<'a> Run<'a> {
                         name = format!("Google {}", name.replace("TPUv", "TPU v"));
                     } else if name.starts_with("MI") {
                         name = format!("AMD {name}");
+                    } else if name.starts_with("RTX") || name.starts_with("GTX") {
+                        name = format!("NVIDIA {name}");
                     } else if let Some(v) = ph.vendor {
-                        name = format!("{} {name}", self.info(v).name.split(' ').next().unwrap_or(""));
+                        name = format!(
+                            "{} {name}",
+                            self.info(v).name.split(' ').next().unwrap_or("")
+                        );
                     }
                     ph.chips.push(ChipName::Unknown(name));
                     q = e;
@@ -482,7 +640,9 @@ impl<'a> Run<'a> {
             // After a chip name, a Chinese generic word counts only when it is
             // joined to it (`H100显卡`, not `NVIDIA H100 显卡`).
             let spaced = q > 0 && t[..q].ends_with(' ') && last_end.is_some();
-            if let Some((len, counter)) = generic_at(t, q).filter(|_| !spaced || t[q..].starts_with(|c: char| c.is_ascii())) {
+            if let Some((len, counter)) =
+                generic_at(t, q).filter(|_| !spaced || t[q..].starts_with(|c: char| c.is_ascii()))
+            {
                 ph.generic = Some("generic");
                 ph.counter = counter;
                 q += len;
@@ -492,11 +652,16 @@ impl<'a> Run<'a> {
             if !ph.chips.is_empty() {
                 if let Some(len) = CONNECTORS.iter().find_map(|c| {
                     let r = &t[q..];
-                    (starts_ci(r, c) && (c.len() > 1 || !c.as_bytes()[0].is_ascii_alphabetic() || word_end_ok(t, q + c.len())))
-                        .then_some(c.len())
+                    (starts_ci(r, c)
+                        && (c.len() > 1
+                            || !c.as_bytes()[0].is_ascii_alphabetic()
+                            || word_end_ok(t, q + c.len())))
+                    .then_some(c.len())
                 }) {
                     let r = quantity::skip_spaces(t, q + len);
-                    let chip_next = self.mention_at(bi, r).is_some_and(|m| self.info(m.entity).kind == EntityKind::Chip)
+                    let chip_next = self
+                        .mention_at(bi, r)
+                        .is_some_and(|m| self.info(m.entity).kind == EntityKind::Chip)
                         || self.x.unknown_chip.is_match(&t[r..]);
                     if chip_next {
                         q = r;
@@ -515,7 +680,9 @@ impl<'a> Run<'a> {
                 }
             }
             if adjectives < 3 {
-                if let Some(a) = ADJECTIVES.iter().find(|a| starts_ci(&t[q..], a) && (!a.is_ascii() || word_end_ok(t, q + a.len()))) {
+                if let Some(a) = ADJECTIVES.iter().find(|a| {
+                    starts_ci(&t[q..], a) && (!a.is_ascii() || word_end_ok(t, q + a.len()))
+                }) {
                     q += a.len();
                     adjectives += 1;
                     continue;
@@ -561,7 +728,11 @@ impl<'a> Run<'a> {
         self.blocks[bi]
             .mentions
             .iter()
-            .filter(|f| f.range.start >= r.start && f.range.end <= r.end && self.info(f.entity).kind == EntityKind::Chip)
+            .filter(|f| {
+                f.range.start >= r.start
+                    && f.range.end <= r.end
+                    && self.info(f.entity).kind == EntityKind::Chip
+            })
             .map(|f| f.entity)
             .collect()
     }
@@ -576,7 +747,9 @@ impl<'a> Run<'a> {
         (0..bi)
             .rev()
             .take_while(|&j| self.blocks[j].block.table_row.is_some_and(|r| r.0 == table))
-            .find(|&j| self.blocks[j].block.table_row == Some((table, 1)) && self.blocks[j].column == col)
+            .find(|&j| {
+                self.blocks[j].block.table_row == Some((table, 1)) && self.blocks[j].column == col
+            })
     }
 
     fn chip_ref(&self, names: &[ChipName], text: &str) -> ChipRef {
@@ -594,9 +767,17 @@ impl<'a> Run<'a> {
             [] => ChipRef::generic(text),
             [ChipName::Known(i)] => {
                 let info = self.info(*i);
-                ChipRef { id: Some(info.id.clone()), name: info.name.clone(), text: text.to_string() }
+                ChipRef {
+                    id: Some(info.id.clone()),
+                    name: info.name.clone(),
+                    text: text.to_string(),
+                }
             }
-            [one] => ChipRef { id: None, name: name_of(one), text: text.to_string() },
+            [one] => ChipRef {
+                id: None,
+                name: name_of(one),
+                text: text.to_string(),
+            },
             [first, rest @ ..] => {
                 let first = name_of(first);
                 let prefix = first.split(' ').next().unwrap_or("").to_string();
@@ -607,7 +788,11 @@ impl<'a> Run<'a> {
                     name.push('/');
                     name.push_str(short.split(" (").next().unwrap_or(short));
                 }
-                ChipRef { id: None, name, text: text.to_string() }
+                ChipRef {
+                    id: None,
+                    name,
+                    text: text.to_string(),
+                }
             }
         }
     }
@@ -623,15 +808,30 @@ impl<'a> Run<'a> {
             .unwrap_or(sentence.clone());
         let header = self.header_cell(bi);
         // The chip.
-        let chip_text = t.get(ph.chip_start..ph.end).unwrap_or("").trim().to_string();
+        let chip_text = t
+            .get(ph.chip_start..ph.end)
+            .unwrap_or("")
+            .trim()
+            .to_string();
         let chip = if !ph.chips.is_empty() {
             self.chip_ref(&ph.chips, &chip_text)
         } else if ph.of_same && self.cands.last().is_some() {
             // `224,000 of the same flagship Nvidia part`
-            let prev = self.cands.last().map(|c| c.chip.clone()).unwrap_or_else(|| ChipRef::generic(""));
-            ChipRef { text: chip_text.clone(), ..prev }
+            let prev = self
+                .cands
+                .last()
+                .map(|c| c.chip.clone())
+                .unwrap_or_else(|| ChipRef::generic(""));
+            ChipRef {
+                text: chip_text.clone(),
+                ..prev
+            }
         } else if ph.ascend {
-            ChipRef { id: None, name: "Huawei Ascend NPU".into(), text: chip_text.clone() }
+            ChipRef {
+                id: None,
+                name: "Huawei Ascend NPU".into(),
+                text: chip_text.clone(),
+            }
         } else if ph.counter {
             let mut ctx: Vec<usize> = Vec::new();
             if let Some(h) = header {
@@ -641,14 +841,22 @@ impl<'a> Run<'a> {
                 ctx = self.chips_in(bi, ph.end..clause.end.max(ph.end));
             }
             if ctx.is_empty() {
-                ctx = self.chips_in(bi, sentence.start..n.span.start).into_iter().take(1).collect();
+                ctx = self
+                    .chips_in(bi, sentence.start..n.span.start)
+                    .into_iter()
+                    .take(1)
+                    .collect();
             }
             if ph.classifier_only && ctx.is_empty() {
                 // A bare `48.5万颗` counts chips only when the clause is about them.
                 let ctx_text = &t[clause.clone()];
-                let header_text = header.map(|h| self.blocks[h].block.text.as_str()).unwrap_or("");
+                let header_text = header
+                    .map(|h| self.blocks[h].block.text.as_str())
+                    .unwrap_or("");
                 let about_chips = [ctx_text, header_text].iter().any(|s| {
-                    ["GPU", "显卡", "芯片", "加速卡", "NPU", "TPU", "算力卡"].iter().any(|w| s.contains(w))
+                    ["GPU", "显卡", "芯片", "加速卡", "NPU", "TPU", "算力卡"]
+                        .iter()
+                        .any(|w| s.contains(w))
                 });
                 if !about_chips {
                     return false;
@@ -657,13 +865,27 @@ impl<'a> Run<'a> {
             if ctx.is_empty() && ph.of_same {
                 if let Some(prev) = self.cands.last() {
                     let c = prev.chip.clone();
-                    return self.push_claim(bi, n, &ph, ChipRef { text: chip_text, ..c }, sentence, clause);
+                    return self.push_claim(
+                        bi,
+                        n,
+                        &ph,
+                        ChipRef {
+                            text: chip_text,
+                            ..c
+                        },
+                        sentence,
+                        clause,
+                    );
                 }
             }
             match ctx.first() {
                 Some(&c) => {
                     let info = self.info(c);
-                    ChipRef { id: Some(info.id.clone()), name: info.name.clone(), text: chip_text.clone() }
+                    ChipRef {
+                        id: Some(info.id.clone()),
+                        name: info.name.clone(),
+                        text: chip_text.clone(),
+                    }
                 }
                 None => ChipRef::generic(chip_text.clone()),
             }
@@ -674,7 +896,13 @@ impl<'a> Run<'a> {
     }
 
     /// Subject candidates named in `r` of block `bi`, outside `exclude`.
-    fn candidates(&self, bi: usize, r: Range<usize>, exclude: &Range<usize>, vendors: bool) -> Vec<(usize, usize, Range<usize>)> {
+    fn candidates(
+        &self,
+        bi: usize,
+        r: Range<usize>,
+        exclude: &Range<usize>,
+        vendors: bool,
+    ) -> Vec<(usize, usize, Range<usize>)> {
         self.blocks[bi]
             .mentions
             .iter()
@@ -698,9 +926,20 @@ impl<'a> Run<'a> {
 
     /// The best subjects among candidates: model > cluster > organisation,
     /// nearest before `pos`, else nearest after; all of them with `分别`.
-    fn pick(&self, cands: &[(usize, usize, Range<usize>)], pos: usize, all: bool) -> Vec<(usize, usize, Range<usize>)> {
-        let Some(best) = cands.iter().map(|c| self.rank(c.0)).min() else { return Vec::new() };
-        let mut top: Vec<_> = cands.iter().filter(|c| self.rank(c.0) == best).cloned().collect();
+    fn pick(
+        &self,
+        cands: &[(usize, usize, Range<usize>)],
+        pos: usize,
+        all: bool,
+    ) -> Vec<(usize, usize, Range<usize>)> {
+        let Some(best) = cands.iter().map(|c| self.rank(c.0)).min() else {
+            return Vec::new();
+        };
+        let mut top: Vec<_> = cands
+            .iter()
+            .filter(|c| self.rank(c.0) == best)
+            .cloned()
+            .collect();
         if all {
             let mut out: Vec<(usize, usize, Range<usize>)> = Vec::new();
             for c in top {
@@ -735,8 +974,18 @@ impl<'a> Run<'a> {
         self.blocks[j].sentences.last().map(|s| (j, s.clone()))
     }
 
-    fn push_claim(&mut self, bi: usize, n: &NumberMatch, ph: &Phrase, chip: ChipRef, sentence: Range<usize>, clause: Range<usize>) -> bool {
-        let Some(count) = n.as_count() else { return false };
+    fn push_claim(
+        &mut self,
+        bi: usize,
+        n: &NumberMatch,
+        ph: &Phrase,
+        chip: ChipRef,
+        sentence: Range<usize>,
+        clause: Range<usize>,
+    ) -> bool {
+        let Some(count) = n.as_count() else {
+            return false;
+        };
         if count < 2 {
             return false;
         }
@@ -746,16 +995,35 @@ impl<'a> Run<'a> {
         let clause_text = &t[clause.clone()];
         let sentence_text = &t[sentence.clone()];
         let header = self.header_cell(bi);
-        let header_text = header.map(|h| self.blocks[h].block.text.clone()).unwrap_or_default();
+        let header_text = header
+            .map(|h| self.blocks[h].block.text.clone())
+            .unwrap_or_default();
         let sent_i = text::containing(&b.sentences, n.span.start).unwrap_or(0);
-        let respectively = ["分别", "各自", "respectively", "each"].iter().any(|w| clause_text.contains(w));
+        let respectively = ["分别", "各自", "respectively", "each"]
+            .iter()
+            .any(|w| clause_text.contains(w));
+        // With several figures, `分别` pairs subjects and figures in order.
+        let figures: Vec<usize> = b
+            .numbers
+            .iter()
+            .filter(|m| {
+                m.span.start >= clause.start && m.span.end <= clause.end && !self.glued(bi, m)
+            })
+            .map(|m| m.span.start)
+            .collect();
+        let figure_index = figures.iter().position(|&s| s == n.span.start);
 
         let mut subjects: Vec<(usize, usize, Range<usize>)> = Vec::new();
         let mut inherit = None;
         // Vendor output: the vendor's figure.
         let output_here = text::has_any(clause_text, text::OUTPUT);
         let output_sentence = text::has_any(sentence_text, text::OUTPUT);
-        if output_here || (output_sentence && self.candidates(bi, clause.clone(), &range, false).is_empty()) {
+        if output_here
+            || (output_sentence
+                && self
+                    .candidates(bi, clause.clone(), &range, false)
+                    .is_empty())
+        {
             let vendors: Vec<_> = self
                 .candidates(bi, sentence.clone(), &range, true)
                 .into_iter()
@@ -763,7 +1031,11 @@ impl<'a> Run<'a> {
                 .collect();
             subjects = self.pick(&vendors, n.span.start, false);
             if subjects.is_empty() {
-                let vendor = chip.id.as_deref().and_then(|id| self.x.matcher.index_of(id)).and_then(|i| self.info(i).org.clone());
+                let vendor = chip
+                    .id
+                    .as_deref()
+                    .and_then(|id| self.x.matcher.index_of(id))
+                    .and_then(|i| self.info(i).org.clone());
                 if let Some(v) = vendor.and_then(|v| self.x.matcher.index_of(&v)) {
                     subjects.push((v, bi, range.clone()));
                 }
@@ -777,16 +1049,34 @@ impl<'a> Run<'a> {
                 let before = (0..bi).rev().take_while(same_row);
                 let after = (bi + 1..self.blocks.len()).take_while(same_row);
                 for j in before.chain(after) {
-                    cands.extend(self.candidates(j, 0..self.blocks[j].block.text.len(), &(0..0), false));
+                    cands.extend(self.candidates(
+                        j,
+                        0..self.blocks[j].block.text.len(),
+                        &(0..0),
+                        false,
+                    ));
                 }
                 subjects = self.pick(&cands, 0, false);
             }
         }
         if subjects.is_empty() {
-            subjects = self.pick(&self.candidates(bi, clause.clone(), &range, false), n.span.start, respectively);
+            subjects = self.pick(
+                &self.candidates(bi, clause.clone(), &range, false),
+                n.span.start,
+                respectively,
+            );
         }
         if subjects.is_empty() {
-            subjects = self.pick(&self.candidates(bi, sentence.clone(), &range, false), n.span.start, respectively);
+            subjects = self.pick(
+                &self.candidates(bi, sentence.clone(), &range, false),
+                n.span.start,
+                respectively,
+            );
+        }
+        if respectively && subjects.len() > 1 && figures.len() == subjects.len() {
+            if let Some(i) = figure_index {
+                subjects = vec![subjects[i].clone()];
+            }
         }
         if subjects.is_empty() {
             // Anaphora: the last claim about the same chip, or for a bare
@@ -814,18 +1104,30 @@ impl<'a> Run<'a> {
         // The lead-in of a list ("trained in one of three ways:") outranks
         // weak wording in the item itself.
         let lead_role = if b.block.kind == BlockKind::ListItem {
-            (0..bi).rev().take(64).find(|&j| self.blocks[j].block.kind != BlockKind::ListItem).and_then(|j| {
-                let lead = &self.blocks[j].block.text;
-                if lead.trim_end().ends_with([':', '：']) {
-                    self.blocks[j].sentences.last().and_then(|s| text::role_in(&lead[s.clone()]))
-                } else {
-                    None
-                }
-            })
+            (0..bi)
+                .rev()
+                .take(64)
+                .find(|&j| self.blocks[j].block.kind != BlockKind::ListItem)
+                .and_then(|j| {
+                    let lead = &self.blocks[j].block.text;
+                    if lead.trim_end().ends_with([':', '：']) {
+                        self.blocks[j]
+                            .sentences
+                            .last()
+                            .and_then(|s| text::role_in(&lead[s.clone()]))
+                    } else {
+                        None
+                    }
+                })
         } else {
             None
         };
-        if matches!(role, Some(Role::Cluster | Role::Deployed)) && matches!(lead_role, Some(Role::Trained | Role::Planned | Role::Purchased)) {
+        if matches!(role, Some(Role::Cluster | Role::Deployed))
+            && matches!(
+                lead_role,
+                Some(Role::Trained | Role::Planned | Role::Purchased)
+            )
+        {
             role = lead_role;
         }
         let kind_of = |s: &[(usize, usize, Range<usize>)]| s.first().map(|c| self.info(c.0).kind);
@@ -848,7 +1150,10 @@ impl<'a> Run<'a> {
             _ => Role::Other,
         });
         // A model's accelerators trained it.
-        if role == Role::Trained && (subject_kind == Some(EntityKind::Organisation) || subjects.is_empty()) && inherit.is_none() {
+        if role == Role::Trained
+            && (subject_kind == Some(EntityKind::Organisation) || subjects.is_empty())
+            && inherit.is_none()
+        {
             let org_id = subjects.first().map(|c| self.info(c.0).id.clone());
             let model = match &org_id {
                 Some(org) => self.latest_model_of(bi, n.span.start, org),
@@ -860,7 +1165,8 @@ impl<'a> Run<'a> {
             }
         }
         let subject_kind = kind_of(&subjects);
-        if subject_kind == Some(EntityKind::Model) && matches!(role, Role::Cluster | Role::Deployed) {
+        if subject_kind == Some(EntityKind::Model) && matches!(role, Role::Cluster | Role::Deployed)
+        {
             role = Role::Trained;
         }
         if subject_kind == Some(EntityKind::Cluster) && role == Role::Deployed {
@@ -871,7 +1177,20 @@ impl<'a> Run<'a> {
         let subject_list: Vec<Option<(usize, String)>> = if subjects.is_empty() {
             vec![None]
         } else {
-            subjects.iter().map(|(e, j, r)| Some((*e, self.blocks[*j].block.text.get(r.clone()).unwrap_or("").to_string()))).collect()
+            subjects
+                .iter()
+                .map(|(e, j, r)| {
+                    Some((
+                        *e,
+                        self.blocks[*j]
+                            .block
+                            .text
+                            .get(r.clone())
+                            .unwrap_or("")
+                            .to_string(),
+                    ))
+                })
+                .collect()
         };
         for s in subject_list {
             let (subject, subject_text) = match s {
@@ -906,37 +1225,66 @@ impl<'a> Run<'a> {
                 }
             }
         }
-        self.dominant_model.filter(|&m| self.info(m).org.as_deref() == Some(org))
+        self.dominant_model
+            .filter(|&m| self.info(m).org.as_deref() == Some(org))
     }
 
     /// `lift that figure to 200,000`: a bare figure restating a target for
     /// the accelerators of a claim just made.
     fn bare_restatement(&mut self, bi: usize, n: &NumberMatch) -> bool {
-        let Some(count) = n.as_count() else { return false };
+        let Some(count) = n.as_count() else {
+            return false;
+        };
         let t = &self.blocks[bi].block.text;
         let num = &t[n.number_span.clone()];
         if count < 1000 || (num.len() == 4 && num.bytes().all(|b| b.is_ascii_digit())) {
             return false;
         }
         let after = t[n.span.end..].trim_start();
-        if !(after.is_empty() || after.starts_with(['.', ',', ';', ':', '。', '，', '；', '：', ')', '）'])) {
+        if !(after.is_empty()
+            || after.starts_with(['.', ',', ';', ':', '。', '，', '；', '：', ')', '）']))
+        {
             return false;
         }
         let before = t[..n.span.start].trim_end();
-        let to = before.ends_with(" to") || before.ends_with("至") || before.ends_with("到") || before == "to";
+        let to = before.ends_with(" to")
+            || before.ends_with("至")
+            || before.ends_with("到")
+            || before == "to";
         if !to {
             return false;
         }
-        let Some(k) = self.cands.iter().rposition(|c| c.block + 2 >= bi) else { return false };
+        let b = &self.blocks[bi];
+        let sent = text::containing(&b.sentences, n.span.start)
+            .map(|i| b.sentences[i].clone())
+            .unwrap_or(0..t.len());
+        let about_a_figure = text::role_in(&t[sent.clone()]) == Some(Role::Planned)
+            || text::has_any(
+                &t[sent],
+                &["figure", "number", "total", "count", "数量", "规模", "总数"],
+            );
+        if !about_a_figure {
+            return false;
+        }
+        let Some(k) = self.cands.iter().rposition(|c| c.block + 2 >= bi) else {
+            return false;
+        };
         let prev = self.cands[k].clone();
         let b = &self.blocks[bi];
-        let sent = text::containing(&b.sentences, n.span.start).map(|i| b.sentences[i].clone()).unwrap_or(0..t.len());
-        let role = text::role_in(&t[sent]).filter(|r| *r == Role::Planned).unwrap_or(prev.role);
+        let sent = text::containing(&b.sentences, n.span.start)
+            .map(|i| b.sentences[i].clone())
+            .unwrap_or(0..t.len());
+        let role = text::role_in(&t[sent])
+            .filter(|r| *r == Role::Planned)
+            .unwrap_or(prev.role);
         self.cands.push(Cand {
             block: bi,
             range: n.span.clone(),
             n: n.clone(),
-            chip: ChipRef { text: String::new(), ..prev.chip.clone() },
+            chip: ChipRef {
+                text: String::new(),
+                ..prev.chip.clone()
+            },
             subject: None,
             subject_text: String::new(),
             role,
@@ -1000,7 +1348,9 @@ impl<'a> Run<'a> {
         for c in &self.cands {
             let b = &self.blocks[c.block];
             let t = &b.block.text;
-            let Some(text) = t.get(c.range.clone()) else { continue };
+            let Some(text) = t.get(c.range.clone()) else {
+                continue;
+            };
             let span = b.block.source_range(c.range.clone());
             let (line, column) = self.art.location(span.start);
             let quote = text::containing(&b.sentences, c.range.start)
@@ -1010,14 +1360,26 @@ impl<'a> Run<'a> {
                 .to_string();
             let subject = c.subject.map(|e| {
                 let i = self.info(e);
-                let txt = if c.subject_text.is_empty() { i.name.clone() } else { c.subject_text.clone() };
-                EntityRef { id: (!i.id.is_empty()).then(|| i.id.clone()), name: i.name.clone(), text: txt }
+                let txt = if c.subject_text.is_empty() {
+                    i.name.clone()
+                } else {
+                    c.subject_text.clone()
+                };
+                EntityRef {
+                    id: (!i.id.is_empty()).then(|| i.id.clone()),
+                    name: i.name.clone(),
+                    text: txt,
+                }
             });
             claims.push(Claim {
                 id: format!("c{}", claims.len() + 1),
                 kind: ClaimKind::AcceleratorCount,
                 count: c.n.as_count().unwrap_or(0),
-                count_max: c.n.value_max.filter(|v| *v >= 0.0 && v.fract() == 0.0 && *v < 1e18).map(|v| v as u64),
+                count_max: c
+                    .n
+                    .value_max
+                    .filter(|v| *v >= 0.0 && v.fract() == 0.0 && *v < 1e18)
+                    .map(|v| v as u64),
                 approx: c.n.approx,
                 hedge: c.n.hedge.as_ref().map(|h| h.text.clone()),
                 chip: c.chip.clone(),
@@ -1033,7 +1395,11 @@ impl<'a> Run<'a> {
         }
         self.quantities.sort_by_key(|q| q.span.start);
         let entities = self.entity_mentions();
-        Extraction { claims, quantities: self.quantities, entities }
+        Extraction {
+            claims,
+            quantities: self.quantities,
+            entities,
+        }
     }
 
     fn entity_mentions(&self) -> Vec<EntityMentions> {
@@ -1045,21 +1411,32 @@ impl<'a> Run<'a> {
                 if info.id.is_empty() {
                     continue;
                 }
-                let Some(text) = b.block.text.get(f.range.clone()) else { continue };
+                let Some(text) = b.block.text.get(f.range.clone()) else {
+                    continue;
+                };
                 let span = b.block.source_range(f.range.clone());
                 let line = self.art.location(span.start).0;
                 let v = by.entry(f.entity).or_insert_with(|| {
                     order.push(f.entity);
                     Vec::new()
                 });
-                v.push(Mention { text: text.to_string(), line, misnomer: f.misnomer });
+                v.push(Mention {
+                    text: text.to_string(),
+                    line,
+                    misnomer: f.misnomer,
+                });
             }
         }
         order
             .into_iter()
             .map(|e| {
                 let i = self.info(e);
-                EntityMentions { kind: i.kind, id: i.id.clone(), name: i.name.clone(), mentions: by.remove(&e).unwrap_or_default() }
+                EntityMentions {
+                    kind: i.kind,
+                    id: i.id.clone(),
+                    name: i.name.clone(),
+                    mentions: by.remove(&e).unwrap_or_default(),
+                }
             })
             .collect()
     }
@@ -1069,7 +1446,11 @@ impl<'a> Run<'a> {
 fn generic_at(t: &str, q: usize) -> Option<(usize, bool)> {
     let r = &t[q..];
     for &(w, counter) in GENERIC_ZH {
-        if r.starts_with(w) && (!w.is_ascii() || word_end_ok(t, q + w.len()) || t[q + w.len()..].starts_with(['卡', '芯'])) {
+        if r.starts_with(w)
+            && (!w.is_ascii()
+                || word_end_ok(t, q + w.len())
+                || t[q + w.len()..].starts_with(['卡', '芯']))
+        {
             return Some((w.len(), counter));
         }
     }

@@ -160,7 +160,9 @@ const BEFORE: &[(&str, QuantityKind, &str)] = &[
 ];
 
 fn starts_with_ci(hay: &str, needle: &str) -> bool {
-    hay.len() >= needle.len() && hay.is_char_boundary(needle.len()) && hay[..needle.len()].eq_ignore_ascii_case(needle)
+    hay.len() >= needle.len()
+        && hay.is_char_boundary(needle.len())
+        && hay[..needle.len()].eq_ignore_ascii_case(needle)
 }
 
 /// Skips plain spaces (at most a few).
@@ -184,7 +186,9 @@ pub fn unit_after(text: &str, end: usize) -> Option<(QuantityKind, &'static str,
             let e = i + w.len();
             // Latin units end on a word boundary.
             if w.as_bytes()[w.len() - 1].is_ascii_alphabetic()
-                && text[e..].as_bytes().first().is_some_and(|b| b.is_ascii_alphanumeric())
+                && text.as_bytes()[e..]
+                    .first()
+                    .is_some_and(|b| b.is_ascii_alphanumeric())
             {
                 continue;
             }
@@ -204,10 +208,22 @@ fn is_year(n: &NumberMatch, text: &str) -> bool {
 pub fn classify(text: &str, n: &NumberMatch) -> Unit {
     let mut start = n.span.start;
     if n.percent {
-        return Unit { kind: K::Percent, unit: Some("%"), mult: 1.0, start, end: n.span.end };
+        return Unit {
+            kind: K::Percent,
+            unit: Some("%"),
+            mult: 1.0,
+            start,
+            end: n.span.end,
+        };
     }
     if n.fraction {
-        return Unit { kind: K::Ratio, unit: None, mult: 1.0, start, end: n.span.end };
+        return Unit {
+            kind: K::Ratio,
+            unit: None,
+            mult: 1.0,
+            start,
+            end: n.span.end,
+        };
     }
     // A currency sign before the number.
     let head = &text[..n.span.start];
@@ -219,16 +235,32 @@ pub fn classify(text: &str, n: &NumberMatch) -> Unit {
         {
             start = trimmed.len() - w.len();
             let (end, mult) = match unit_after(text, n.span.end) {
-                Some((_, _, m, e)) if m >= 1.0 && !matches!(text[n.span.end..e].trim(), "x" | "倍") => (e, m),
+                Some((_, _, m, e))
+                    if m >= 1.0 && !matches!(text[n.span.end..e].trim(), "x" | "倍") =>
+                {
+                    (e, m)
+                }
                 _ => (n.span.end, 1.0),
             };
-            return Unit { kind, unit: Some(unit), mult, start, end };
+            return Unit {
+                kind,
+                unit: Some(unit),
+                mult,
+                start,
+                end,
+            };
         }
     }
     // `130兆瓦` is 130 MW, not 130 × 10^12 watts.
     if text[n.number_span.clone()].ends_with('兆') && text[n.span.end..].starts_with('瓦') {
         let mult = if n.value >= 1e12 { 1e-12 } else { 1.0 };
-        return Unit { kind: K::Power, unit: Some("MW"), mult, start, end: n.span.end + '瓦'.len_utf8() };
+        return Unit {
+            kind: K::Power,
+            unit: Some("MW"),
+            mult,
+            start,
+            end: n.span.end + '瓦'.len_utf8(),
+        };
     }
     let year = is_year(n, text);
     if let Some((kind, unit, mult, end)) = unit_after(text, n.span.end) {
@@ -237,12 +269,21 @@ pub fn classify(text: &str, n: &NumberMatch) -> Unit {
             (K::Date, _) if n.value > 31.0 => K::Number,
             _ => kind,
         };
-        return Unit { kind, unit: Some(unit), mult, start, end };
+        return Unit {
+            kind,
+            unit: Some(unit),
+            mult,
+            start,
+            end,
+        };
     }
     // `671B`, `13.2T`: a magnitude letter right after the digits.
     if let Some(c) = text[n.span.end..].chars().next() {
         let after = &text[n.span.end + c.len_utf8()..];
-        let boundary = !after.as_bytes().first().is_some_and(|b| b.is_ascii_alphabetic());
+        let boundary = !after
+            .as_bytes()
+            .first()
+            .is_some_and(|b| b.is_ascii_alphabetic());
         if matches!(c, 'B' | 'T' | 'M') && boundary {
             let mult = match c {
                 'B' => 1e9,
@@ -251,27 +292,65 @@ pub fn classify(text: &str, n: &NumberMatch) -> Unit {
             };
             let next = after.trim_start();
             let near: String = next.chars().take(8).collect();
-            let kind = if starts_with_ci(next, "token") || near.contains("数据") || near.contains("词元") || near.contains("token") {
+            let kind = if starts_with_ci(next, "token")
+                || near.contains("数据")
+                || near.contains("词元")
+                || near.contains("token")
+            {
                 K::Tokens
             } else {
                 K::Parameters
             };
-            let unit = if kind == K::Tokens { "tokens" } else { "parameters" };
-            return Unit { kind, unit: Some(unit), mult, start, end: n.span.end + 1 };
+            let unit = if kind == K::Tokens {
+                "tokens"
+            } else {
+                "parameters"
+            };
+            return Unit {
+                kind,
+                unit: Some(unit),
+                mult,
+                start,
+                end: n.span.end + 1,
+            };
         }
     }
     // The grammar read `671B` as 671e9: a model size unless tokens follow.
     let num = &text[n.number_span.clone()];
     if num.ends_with(['B', 'T']) && num.as_bytes().first().is_some_and(|b| b.is_ascii_digit()) {
         let near: String = text[n.span.end..].chars().take(8).collect();
-        let tokens = near.to_ascii_lowercase().contains("token") || near.contains("数据") || near.contains("词元");
-        let (kind, unit) = if tokens { (K::Tokens, "tokens") } else { (K::Parameters, "parameters") };
-        return Unit { kind, unit: Some(unit), mult: 1.0, start, end: n.span.end };
+        let tokens = near.to_ascii_lowercase().contains("token")
+            || near.contains("数据")
+            || near.contains("词元");
+        let (kind, unit) = if tokens {
+            (K::Tokens, "tokens")
+        } else {
+            (K::Parameters, "parameters")
+        };
+        return Unit {
+            kind,
+            unit: Some(unit),
+            mult: 1.0,
+            start,
+            end: n.span.end,
+        };
     }
     if year {
-        return Unit { kind: K::Date, unit: None, mult: 1.0, start, end: n.span.end };
+        return Unit {
+            kind: K::Date,
+            unit: None,
+            mult: 1.0,
+            start,
+            end: n.span.end,
+        };
     }
-    Unit { kind: K::Number, unit: None, mult: 1.0, start, end: n.span.end }
+    Unit {
+        kind: K::Number,
+        unit: None,
+        mult: 1.0,
+        start,
+        end: n.span.end,
+    }
 }
 
 #[cfg(test)]

@@ -14,7 +14,8 @@ pub fn split(text: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
         let prev = if k > 0 { Some(chars[k - 1].1) } else { None };
         let next = chars.get(k + 1).map(|x| x.1);
         let end = i + c.len_utf8();
-        let digits_around = prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit());
+        let digits_around =
+            prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit());
         let sentence_end = match c {
             '。' | '！' | '？' | '!' | '?' => true,
             '.' => !digits_around && next.is_none_or(|n| n.is_whitespace() || n == '"' || n == '”'),
@@ -73,30 +74,139 @@ pub fn has_word(lower: &str, word: &str) -> bool {
 }
 
 const OTHER: &[&str] = &[
-    "per node", "per server", "per rack", "per machine", "each node", "each server", "spare", "backup",
-    "每个节点", "每节点", "每台", "单节点", "单台", "备用", "冗余",
+    "per node",
+    "per server",
+    "per rack",
+    "per machine",
+    "each node",
+    "each server",
+    "spare",
+    "backup",
+    "每个节点",
+    "每节点",
+    "每台",
+    "单节点",
+    "单台",
+    "备用",
+    "冗余",
 ];
 /// Vendor output: the vendor is the subject.
 pub const OUTPUT: &[&str] = &[
-    "shipped", "ships ", "shipping", "shipment", "output", "production", "produced", "produce ", "sold",
-    "出货", "产量", "交付", "生产", "产能", "销量", "售出",
+    "shipped",
+    "ships ",
+    "shipping",
+    "shipment",
+    "output",
+    "production",
+    "produced",
+    "produce ",
+    "sold",
+    "出货",
+    "产量",
+    "交付",
+    "生产",
+    "产能",
+    "销量",
+    "售出",
 ];
 const PLANNED: &[&str] = &[
-    "plan", "aim", "target", "expect", "will ", "by the end of", "by year-end", "by year end", "want",
-    "expansion", "expand", "grow", "lift", "meant to", "goal", "intend", "hope", "set to", "on track",
-    "next year", "计划", "将", "目标", "打算", "考虑", "拟", "预计", "有望", "扩展至", "扩展到", "扩建",
-    "扩大", "增至", "增加到", "提升至", "提升到", "规划", "未来", "年底", "力争", "准备",
+    "plan",
+    "aim",
+    "target",
+    "expect",
+    "will ",
+    "by the end of",
+    "by year-end",
+    "by year end",
+    "want",
+    "expansion",
+    "expand",
+    "grow",
+    "lift",
+    "meant to",
+    "goal",
+    "intend",
+    "hope",
+    "set to",
+    "on track",
+    "next year",
+    "计划",
+    "将",
+    "目标",
+    "打算",
+    "考虑",
+    "拟",
+    "预计",
+    "有望",
+    "扩展至",
+    "扩展到",
+    "扩建",
+    "扩大",
+    "增至",
+    "增加到",
+    "提升至",
+    "提升到",
+    "规划",
+    "未来",
+    "年底",
+    "力争",
+    "准备",
 ];
 const PURCHASED: &[&str] = &[
-    "bought", "buy", "ordered", "orders", "acquire", "acquisition", "purchas", "picked up", "procure", "spent", "采购",
-    "订购", "购买", "购入", "买下", "买入", "囤积", "抢购", "下单", "求购", "拿下", "订单", "买了",
+    "bought",
+    "buy",
+    "ordered",
+    "orders",
+    "acquire",
+    "acquisition",
+    "purchas",
+    "picked up",
+    "procure",
+    "spent",
+    "采购",
+    "订购",
+    "购买",
+    "购入",
+    "买下",
+    "买入",
+    "囤积",
+    "抢购",
+    "下单",
+    "求购",
+    "拿下",
+    "订单",
+    "买了",
 ];
 const TRAINED: &[&str] = &["train", "训练", "动用", "练成", "训出", "预训练"];
 const DEPLOYED: &[&str] = &[
-    "deploy", "runs ", "running", "operat", "in service", "online", "install", "houses", "equipped", "部署",
-    "运行", "投入使用", "上线", "配备", "拥有", "搭载", "装备", "投入运营",
+    "deploy",
+    "runs ",
+    "running",
+    "operat",
+    "in service",
+    "online",
+    "install",
+    "houses",
+    "equipped",
+    "部署",
+    "运行",
+    "投入使用",
+    "上线",
+    "配备",
+    "拥有",
+    "搭载",
+    "装备",
+    "投入运营",
 ];
-const CLUSTER: &[&str] = &["cluster", "supercomputer", "supercluster", "集群", "超算", "超级计算机", "超级计算"];
+const CLUSTER: &[&str] = &[
+    "cluster",
+    "supercomputer",
+    "supercluster",
+    "集群",
+    "超算",
+    "超级计算机",
+    "超级计算",
+];
 
 /// The role the wording of `text` gives a count, strongest first.
 pub fn role_in(text: &str) -> Option<Role> {
@@ -139,8 +249,14 @@ mod tests {
         assert_eq!(s.len(), 2);
         assert_eq!(&t[c[2].clone()], " picked up 224,000 chips");
         assert_eq!(role_in(&t[s[0].clone()]), Some(Role::Purchased));
-        assert_eq!(role_in("xAI计划中的10万块H100显卡集群"), Some(Role::Planned));
-        assert_eq!(role_in("由2048张H800 GPU组成的集群上完成训练"), Some(Role::Trained));
+        assert_eq!(
+            role_in("xAI计划中的10万块H100显卡集群"),
+            Some(Role::Planned)
+        );
+        assert_eq!(
+            role_in("由2048张H800 GPU组成的集群上完成训练"),
+            Some(Role::Trained)
+        );
         assert_eq!(role_in("8 GPUs per node"), Some(Role::Other));
         assert_eq!(role_in("Colossus has 100,000 GPUs"), None);
     }
