@@ -544,6 +544,12 @@ impl<'a> Run<'a> {
         let t = &self.blocks[bi].block.text;
         let mut p = quantity::skip_spaces(t, start);
         let mut ph = Phrase::default();
+        // `24,576-GPU clusters`, `100k-GPU`
+        if t[p..].starts_with('-')
+            && (generic_at(t, p + 1).is_some() || self.mention_at(bi, p + 1).is_some())
+        {
+            p += 1;
+        }
         let mut classifier = None;
         if let Some(c) = t[p..].chars().next() {
             if CLASSIFIERS.contains(c) {
@@ -834,7 +840,16 @@ impl<'a> Run<'a> {
             }
         } else if ph.counter {
             let mut ctx: Vec<usize> = Vec::new();
-            if let Some(h) = header {
+            // A table row names the chip in another cell, or its column header.
+            if let Some(row) = b.block.table_row {
+                let same_row = |j: &usize| self.blocks[*j].block.table_row == Some(row);
+                let before = (0..bi).rev().take_while(same_row);
+                let after = (bi + 1..self.blocks.len()).take_while(same_row);
+                for j in before.chain(after) {
+                    ctx.extend(self.chips_in(j, 0..self.blocks[j].block.text.len()));
+                }
+            }
+            if let Some(h) = header.filter(|_| ctx.is_empty()) {
                 ctx = self.chips_in(h, 0..self.blocks[h].block.text.len());
             }
             if ctx.is_empty() {
@@ -858,8 +873,23 @@ impl<'a> Run<'a> {
                         .iter()
                         .any(|w| s.contains(w))
                 });
-                if !about_chips {
-                    return false;
+                // `扩展至20万块GPU,最终目标是100万块`: the chip of a figure
+                // just given in the same sentence.
+                let earlier = self
+                    .cands
+                    .last()
+                    .filter(|c| c.block == bi && c.range.start >= sentence.start)
+                    .map(|c| c.chip.clone());
+                match earlier {
+                    Some(chip) if !about_chips => {
+                        let chip = ChipRef {
+                            text: String::new(),
+                            ..chip
+                        };
+                        return self.push_claim(bi, n, &ph, chip, sentence, clause);
+                    }
+                    None if !about_chips => return false,
+                    _ => {}
                 }
             }
             if ctx.is_empty() && ph.of_same {
@@ -965,6 +995,18 @@ impl<'a> Run<'a> {
     fn previous_sentence(&self, bi: usize, sent_i: usize) -> Option<(usize, Range<usize>)> {
         if sent_i > 0 {
             return Some((bi, self.blocks[bi].sentences[sent_i - 1].clone()));
+        }
+        // Across blocks only for table cells and list items, or a sentence
+        // that refers back (`the company`, `该公司`, `其`).
+        let b = self.blocks[bi].block;
+        let sentence = self.blocks[bi]
+            .sentences
+            .first()
+            .map(|s| &b.text[s.clone()])
+            .unwrap_or("");
+        let refers_back = text::has_any(sentence, text::ANAPHORA);
+        if !(refers_back || b.table_row.is_some() || b.kind == BlockKind::ListItem) {
+            return None;
         }
         let table = self.blocks[bi].block.table_row.map(|x| x.0);
         let j = (0..bi).rev().take(256).find(|&j| {

@@ -78,6 +78,13 @@ const OTHER: &[&str] = &[
     "per server",
     "per rack",
     "per machine",
+    "per system",
+    "per pod",
+    "each system",
+    "each dgx",
+    "each hgx",
+    "each rack",
+    "each pod",
     "each node",
     "each server",
     "spare",
@@ -208,9 +215,34 @@ const CLUSTER: &[&str] = &[
     "超级计算",
 ];
 
+/// Words that refer back to an owner named before.
+pub const ANAPHORA: &[&str] = &[
+    "the company",
+    "the firm",
+    "the lab",
+    "the model",
+    "the group",
+    "the project",
+    "it ",
+    "its ",
+    "they ",
+    "their ",
+    "该公司",
+    "该模型",
+    "该项目",
+    "该集群",
+    "公司",
+    "其",
+    "它",
+    "他们",
+    "这家",
+    "此",
+];
+
 /// The role the wording of `text` gives a count, strongest first.
 pub fn role_in(text: &str) -> Option<Role> {
-    let lower = text.to_lowercase();
+    // Chip names are not wording (`Trainium` is not `train`).
+    let lower = text.to_lowercase().replace("trainium", "_");
     let any = |ws: &[&str]| ws.iter().any(|w| has_word(&lower, w));
     if any(OTHER) || any(OUTPUT) {
         Some(Role::Other)
