@@ -45,6 +45,8 @@ mod arabic;
 mod chars;
 mod en;
 mod hedge;
+#[cfg(test)]
+mod tests;
 mod value;
 mod zh;
 
@@ -184,7 +186,7 @@ fn zh_word(prev: Option<char>, c: char, next: Option<char>) -> bool {
             matches!(
                 n,
                 '切' | '看' | '些' | '般' | '直' | '起' | '样' | '樣' | '致' | '定' | '旦' | '向' | '律' | '同' | '再' | '概'
-                    | '贯' | '貫' | '体' | '體' | '带' | '帶' | '流' | '度' | '味' | '举' | '舉' | '心' | '一' | '道'
+                    | '贯' | '貫' | '体' | '體' | '带' | '帶' | '流' | '度' | '味' | '举' | '舉' | '心' | '一' | '道' | '共'
             ) || matches!(prev, Some('统' | '統' | '唯' | '单' | '單' | '同' | '之' | '万' | '萬'))
         }
         '两' | '兩' => matches!(n, '两' | '兩' | '岸') || matches!(prev, Some('两' | '兩')),
@@ -232,7 +234,13 @@ impl Scanner<'_> {
         let mut hedge: Option<(HedgeKind, usize, usize)> = None;
         let mut bare_only = false;
         let mut p = i;
+        if c.is_ascii_alphabetic() && !en::interesting(t, i) {
+            return Err(skip_word(t, i));
+        }
         if c.is_ascii_alphabetic() {
+            if let Some(r) = self.between(i, out) {
+                return Ok(r);
+            }
             if let Some((k, e)) = hedge::en_prefix(t, i) {
                 hedge = Some((k, i, e));
                 p = skip_spaces(t, e);
@@ -315,6 +323,44 @@ impl Scanner<'_> {
             fraction: body.fraction,
         });
         Ok(end)
+    }
+
+    /// `between 20 and 30`: a range whose span includes `between`.
+    fn between(&self, i: usize, out: &mut Vec<NumberMatch>) -> Option<usize> {
+        let t = self.t;
+        let b = t.as_bytes();
+        if !(b.len() > i + 8 && b[i..i + 8].eq_ignore_ascii_case(b"between ")) {
+            return None;
+        }
+        let p = skip_spaces(t, i + 8);
+        let lo = self.body(p, false, false, true).ok()?;
+        let a = skip_spaces(t, lo.end);
+        if !(b.len() > a + 4 && b[a..a + 4].eq_ignore_ascii_case(b"and ")) {
+            return None;
+        }
+        let hi = self.body(skip_spaces(t, a + 4), false, false, true).ok()?;
+        let mut lov = lo.v;
+        if lo.plain {
+            if let Some(sc) = hi.scale {
+                if lov.mul(sc).f() < hi.v.f() {
+                    lov = lov.mul(sc);
+                }
+            }
+        }
+        if lov.f() >= hi.v.f() || lo.fraction || hi.fraction {
+            return None;
+        }
+        out.push(NumberMatch {
+            span: i..hi.end,
+            number_span: lo.num.start..hi.num.end,
+            value: lov.f(),
+            value_max: Some(hi.v.f()),
+            approx: true,
+            hedge: None,
+            percent: lo.percent || hi.percent,
+            fraction: false,
+        });
+        Some(hi.end)
     }
 
     /// A number expression at `p` (negative sign, numeral, suffix, fraction,
@@ -403,6 +449,9 @@ impl Scanner<'_> {
         if t[q..].starts_with("半百") {
             return Ok(simple(q, q + 6, V::int(50)));
         }
+        if let Some(b) = pair(t, q) {
+            return Ok(b);
+        }
         let core = zh::read(t, q, false).ok_or(q + c.len_utf8())?;
         let mut end = core.end;
         let text = &t[q..end];
@@ -411,6 +460,10 @@ impl Scanner<'_> {
         let mut inner = core.placeholder.map(|(s, e, start)| {
             (if start { HedgeKind::Magnitude } else { HedgeKind::AtLeast }, s, e)
         });
+        // 万一 (in case), 万万 (by no means): adverbs.
+        if matches!(text, "万一" | "萬一") {
+            return Err(end);
+        }
         if core.bare {
             let single = core.ntok == 1;
             let ten = text == "十" || text == "拾";
@@ -461,6 +514,13 @@ impl Scanner<'_> {
                         v = v.div(V::int(m));
                         fraction = true;
                         end = de;
+                    }
+                } else if n == ' ' && !a.has_point && t[end..].starts_with(" point ") && starts_digit(t, end + 7) {
+                    // `1 point 1`.
+                    let (m, _, k, e) = arabic::digit_run(t, end + 7);
+                    if !char_at(t, e).is_some_and(|x| x.is_ascii_alphanumeric() || x == '.') {
+                        v = v.add(V::dec(m, -(k as i32)));
+                        end = e;
                     }
                 } else if n == ' ' && !a.has_point && a.int_digits <= 3 {
                     // A mixed number: 1 4/5.
@@ -556,7 +616,7 @@ impl Scanner<'_> {
         let e = b.end;
         let Some(c) = char_at(t, e) else { return };
         let s = match c {
-            '-' | '‐' => e + c.len_utf8(),
+            '-' | '‐' if b.zh_or_digits => e + c.len_utf8(),
             '–' | '—' | '~' | '～' | '〜' | '至' | '到' => skip_spaces(t, e + c.len_utf8()),
             ' ' => {
                 let w = skip_spaces(t, e);
@@ -604,6 +664,29 @@ impl Scanner<'_> {
             b.inner = hi.inner;
         }
     }
+}
+
+/// Two neighbouring digits standing alone: `两三个月`, `三四家` (2..3,
+/// 3..4). Before a unit the Chinese reader handles them (`三四万`).
+fn pair(t: &str, q: usize) -> Option<Body> {
+    let mut it = t[q..].chars();
+    let (c1, c2) = (it.next()?, it.next()?);
+    let d = |c: char| match chars::zh(c) {
+        Some(chars::Zh::Digit(d)) => Some(d),
+        Some(chars::Zh::Liang) => Some(2),
+        _ => None,
+    };
+    let (d1, d2) = (d(c1)?, d(c2)?);
+    if d2 != d1 + 1 || matches!(c2, '两' | '兩') {
+        return None;
+    }
+    let end = q + c1.len_utf8() + c2.len_utf8();
+    if char_at(t, end).is_some_and(|c| chars::zh(c).is_some()) {
+        return None;
+    }
+    let mut b = simple(q, end, V::int(d1 as i128));
+    b.max = Some(V::int(d2 as i128));
+    Some(b)
 }
 
 fn simple(s: usize, e: usize, v: V) -> Body {
@@ -719,7 +802,7 @@ fn restatement(t: &str, end: usize, v: f64) -> usize {
 }
 
 #[cfg(test)]
-mod tests {
+mod unit {
     use super::*;
 
     fn one(s: &str) -> (f64, Option<f64>) {
