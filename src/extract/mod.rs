@@ -17,7 +17,7 @@ use crate::model::{
     ChipRef, Claim, ClaimKind, EntityKind, EntityMentions, EntityRef, Mention, Quantity,
     QuantityKind, Role,
 };
-use crate::numbers::{find_numbers, NumberMatch};
+use crate::numbers::{find_numbers, HedgeKind, NumberMatch};
 use entities::{EntityInfo, EntityMatcher, Found};
 use regex::Regex;
 use std::collections::HashMap;
@@ -471,7 +471,16 @@ impl<'a> Run<'a> {
             return;
         }
         let unit = quantity::unit_after(t, n.span.end);
-        if unit.is_none() && !n.percent && !n.fraction {
+        if unit.is_none()
+            && !n.percent
+            && !n.fraction
+            && !vague(&t[n.span.clone()])
+            && !vague(&t[n.number_span.clone()])
+            && !n
+                .hedge
+                .as_ref()
+                .is_some_and(|h| h.kind == HedgeKind::Magnitude && vague(&h.text))
+        {
             let phrase = self
                 .phrase(bi, n.span.end)
                 .or_else(|| self.coordinated_phrase(bi, &n));
@@ -1482,6 +1491,26 @@ impl<'a> Run<'a> {
             })
             .collect()
     }
+}
+
+/// A figure with no number in it (`thousands of`, `数千`, `上万`, `几十万`):
+/// not a claim. `百万级` and `万卡` state an order of magnitude and are.
+fn vague(num: &str) -> bool {
+    let lower = num.trim().to_ascii_lowercase();
+    let plural_word = lower.chars().all(|c| c.is_ascii_alphabetic() || c == ' ')
+        && lower.split(' ').any(|w| {
+            matches!(
+                w,
+                "hundreds" | "thousands" | "millions" | "billions" | "tens" | "dozens"
+            )
+        });
+    let words_only = lower.chars().all(|c| c.is_ascii_alphabetic() || c == ' ');
+    let plural_word = plural_word
+        || (words_only
+            && lower
+                .split(' ')
+                .any(|w| matches!(w, "thousands" | "hundreds" | "millions")));
+    plural_word || num.starts_with(['数', '几', '上', '成'])
 }
 
 /// A generic accelerator word at `q`: (length, is a bare counter).

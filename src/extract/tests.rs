@@ -180,3 +180,18 @@ fn coordinated_figures_and_respectively() {
     let v = claims("Colossus runs 100,000 GPUs. Revenue grew to 5,000.");
     assert_eq!(v.len(), 1, "{v:?}");
 }
+
+#[test]
+fn vague_figures_are_not_claims() {
+    for body in [
+        "PaLM can be spread over thousands of accelerators.",
+        "公司采购了数千块GPU。",
+        "上万块显卡",
+        "tens of thousands of GPUs",
+    ] {
+        assert!(claims(body).is_empty(), "{body}: {:?}", claims(body));
+    }
+    assert_eq!(one("xAI 在考虑扩展至百万级 GPU 的规模。").0, 1_000_000);
+    assert_eq!(one("国内首个万卡集群").0, 10_000);
+    assert_eq!(one("OpenAI plans to deploy a million GPUs.").0, 1_000_000);
+}
