@@ -1013,7 +1013,7 @@ impl<'a> Run<'a> {
             .first()
             .map(|s| &b.text[s.clone()])
             .unwrap_or("");
-        let refers_back = text::has_any(sentence, text::ANAPHORA);
+        let refers_back = text::has(sentence, text::W_ANAPHORA);
         if !(refers_back || b.table_row.is_some() || b.kind == BlockKind::ListItem) {
             return None;
         }
@@ -1067,8 +1067,8 @@ impl<'a> Run<'a> {
         let mut subjects: Vec<(usize, usize, Range<usize>)> = Vec::new();
         let mut inherit = None;
         // Vendor output: the vendor's figure.
-        let output_here = text::has_any(clause_text, text::OUTPUT);
-        let output_sentence = text::has_any(sentence_text, text::OUTPUT);
+        let output_here = text::has(clause_text, text::W_OUTPUT);
+        let output_sentence = text::has(sentence_text, text::W_OUTPUT);
         if output_here
             || (output_sentence
                 && self
@@ -1208,7 +1208,7 @@ impl<'a> Run<'a> {
             let org_id = subjects.first().map(|c| self.info(c.0).id.clone());
             let model = match &org_id {
                 Some(org) => self.latest_model_of(bi, n.span.start, org),
-                None if text::mentions_training(sentence_text) => self.dominant_model,
+                None if text::has(sentence_text, text::W_TRAINED) => self.dominant_model,
                 None => None,
             };
             if let Some(m) = model {
@@ -1310,10 +1310,7 @@ impl<'a> Run<'a> {
             .map(|i| b.sentences[i].clone())
             .unwrap_or(0..t.len());
         let about_a_figure = text::role_in(&t[sent.clone()]) == Some(Role::Planned)
-            || text::has_any(
-                &t[sent],
-                &["figure", "number", "total", "count", "数量", "规模", "总数"],
-            );
+            || text::has(&t[sent], text::W_FIGURE);
         if !about_a_figure {
             return false;
         }

@@ -239,35 +239,89 @@ pub const ANAPHORA: &[&str] = &[
     "此",
 ];
 
+/// Figures restated as such (`that figure`, `总数`).
+pub const FIGURE: &[&str] = &["figure", "number", "total", "count", "数量", "规模", "总数"];
+
+/// Word lists, in the order of their bits in [`words_in`].
+const LISTS: [&[&str]; 9] = [
+    OTHER, OUTPUT, PLANNED, PURCHASED, TRAINED, DEPLOYED, CLUSTER, ANAPHORA, FIGURE,
+];
+pub const W_OTHER: u16 = 1;
+pub const W_OUTPUT: u16 = 1 << 1;
+const W_PLANNED: u16 = 1 << 2;
+const W_PURCHASED: u16 = 1 << 3;
+pub const W_TRAINED: u16 = 1 << 4;
+const W_DEPLOYED: u16 = 1 << 5;
+const W_CLUSTER: u16 = 1 << 6;
+pub const W_ANAPHORA: u16 = 1 << 7;
+pub const W_FIGURE: u16 = 1 << 8;
+
+fn automaton() -> &'static (aho_corasick::AhoCorasick, Vec<(u16, bool)>) {
+    static AC: std::sync::OnceLock<(aho_corasick::AhoCorasick, Vec<(u16, bool)>)> =
+        std::sync::OnceLock::new();
+    AC.get_or_init(|| {
+        let mut words = Vec::new();
+        let mut info = Vec::new();
+        for (i, list) in LISTS.iter().enumerate() {
+            for w in list.iter() {
+                words.push(*w);
+                info.push((1u16 << i, w.is_ascii()));
+            }
+        }
+        let ac = aho_corasick::AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .build(&words)
+            .expect("static word lists");
+        (ac, info)
+    })
+}
+
+/// The word lists `text` uses, as bits; Latin words start on a word
+/// boundary, and chip names are not wording (`Trainium` is not `train`).
+pub fn words_in(text: &str) -> u16 {
+    let (ac, info) = automaton();
+    let b = text.as_bytes();
+    let mut mask = 0;
+    for m in ac.find_overlapping_iter(text) {
+        let (bit, ascii) = info[m.pattern().as_usize()];
+        if ascii {
+            let s = m.start();
+            if s > 0 && b[s - 1].is_ascii_alphanumeric() {
+                continue;
+            }
+            if bit == W_TRAINED && b.len() >= s + 8 && b[s..s + 8].eq_ignore_ascii_case(b"trainium")
+            {
+                continue;
+            }
+        }
+        mask |= bit;
+    }
+    mask
+}
+
 /// The role the wording of `text` gives a count, strongest first.
 pub fn role_in(text: &str) -> Option<Role> {
-    // Chip names are not wording (`Trainium` is not `train`).
-    let lower = text.to_lowercase().replace("trainium", "_");
-    let any = |ws: &[&str]| ws.iter().any(|w| has_word(&lower, w));
-    if any(OTHER) || any(OUTPUT) {
+    let w = words_in(text);
+    if w & (W_OTHER | W_OUTPUT) != 0 {
         Some(Role::Other)
-    } else if any(PLANNED) {
+    } else if w & W_PLANNED != 0 {
         Some(Role::Planned)
-    } else if any(PURCHASED) {
+    } else if w & W_PURCHASED != 0 {
         Some(Role::Purchased)
-    } else if any(TRAINED) {
+    } else if w & W_TRAINED != 0 {
         Some(Role::Trained)
-    } else if any(DEPLOYED) {
+    } else if w & W_DEPLOYED != 0 {
         Some(Role::Deployed)
-    } else if any(CLUSTER) {
+    } else if w & W_CLUSTER != 0 {
         Some(Role::Cluster)
     } else {
         None
     }
 }
 
-pub fn has_any(text: &str, words: &[&str]) -> bool {
-    let lower = text.to_lowercase();
-    words.iter().any(|w| has_word(&lower, w))
-}
-
-pub fn mentions_training(text: &str) -> bool {
-    has_any(text, TRAINED)
+/// Whether `text` uses a word of the list `bit`.
+pub fn has(text: &str, bit: u16) -> bool {
+    words_in(text) & bit != 0
 }
 
 #[cfg(test)]
