@@ -163,6 +163,8 @@ struct Phrase {
     counter: bool,
     classifier_only: bool,
     of_same: bool,
+    /// `8卡服务器`: accelerators per server.
+    per_unit: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -733,6 +735,19 @@ impl<'a> Run<'a> {
         }
         let rest = &t[r..];
         if NOT_ACCELERATORS.iter().any(|w| starts_ci(rest, w)) {
+            // `8卡服务器`, `eight-GPU server`: a per-server configuration.
+            let compound = ph.chips.is_empty()
+                && ph.vendor.is_none()
+                && (t[..ph.end].ends_with('卡') || t[..ph.chip_start].ends_with('-'));
+            let per_unit = ["server", "node", "服务器", "节点", "机器", "整机"]
+                .iter()
+                .any(|w| starts_ci(rest, w));
+            if compound && per_unit && r == ph.end {
+                return Some(Phrase {
+                    per_unit: true,
+                    ..ph
+                });
+            }
             return None;
         }
         Some(ph)
@@ -1140,7 +1155,14 @@ impl<'a> Run<'a> {
                             && b.block.kind == BlockKind::ListItem)
                 })
             } else {
-                self.cands.iter().rposition(|c| same_chip(&c.chip, &chip))
+                // Only when the sentence refers back, continues a list or
+                // table, or the figure was given earlier in this block.
+                let structural = b.block.table_row.is_some() || b.block.kind == BlockKind::ListItem;
+                let refers_back = text::has(sentence_text, text::W_ANAPHORA);
+                self.cands
+                    .iter()
+                    .rposition(|c| same_chip(&c.chip, &chip))
+                    .filter(|&k| structural || refers_back || self.cands[k].block == bi)
             };
             inherit = prev;
         }
@@ -1224,6 +1246,9 @@ impl<'a> Run<'a> {
             role = Role::Cluster;
         }
 
+        if ph.per_unit {
+            role = Role::Other;
+        }
         let heading = b.block.kind == BlockKind::Heading;
         let subject_list: Vec<Option<(usize, String)>> = if subjects.is_empty() {
             vec![None]

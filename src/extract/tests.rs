@@ -195,3 +195,19 @@ fn vague_figures_are_not_claims() {
     assert_eq!(one("国内首个万卡集群").0, 10_000);
     assert_eq!(one("OpenAI plans to deploy a million GPUs.").0, 1_000_000);
 }
+
+#[test]
+fn configurations_and_anaphora() {
+    let c = one("一台8卡服务器售价约30万美元。");
+    assert_eq!((c.0, c.1.as_str(), c.3), (8, "GPU", "other"));
+    assert!(claims("集群共有1000台H100服务器。").is_empty());
+    // Another paragraph's owner is not carried over without a reference back.
+    let v = claims(
+        "Oracle will deploy 131,072 Blackwell GPUs.\n\nA GB200 NVL72 rack links 72 Blackwell GPUs.",
+    );
+    assert_eq!(v[1].2, "-", "{v:?}");
+    let v = claims(
+        "Oracle will deploy 131,072 Blackwell GPUs.\n\nThese 131,072 Blackwell GPUs cost billions.",
+    );
+    assert_eq!(v[1].2, "oracle", "{v:?}");
+}
