@@ -46,6 +46,22 @@ pub fn extract(article: &Article, ds: &Dataset) -> Extraction {
     Extractor::new(ds).extract(article)
 }
 
+/// Words that show a text is about accelerators.
+const CHIP_WORDS: &[&str] = &[
+    "GPU",
+    "显卡",
+    "芯片",
+    "加速卡",
+    "NPU",
+    "TPU",
+    "算力卡",
+    "卡数",
+    "chips",
+    "Chips",
+    "accelerators",
+    "Accelerators",
+];
+
 const CLASSIFIERS: &str = "块张颗台片卡个枚";
 
 /// Generic accelerator words after a number or a chip name. The flag marks
@@ -491,7 +507,7 @@ impl<'a> Run<'a> {
                     return;
                 }
             }
-            if self.bare_restatement(bi, &n) {
+            if self.bare_count(bi, &n) || self.bare_restatement(bi, &n) {
                 return;
             }
         }
@@ -892,11 +908,22 @@ impl<'a> Run<'a> {
                 let header_text = header
                     .map(|h| self.blocks[h].block.text.as_str())
                     .unwrap_or("");
-                let about_chips = [ctx_text, header_text].iter().any(|s| {
-                    ["GPU", "显卡", "芯片", "加速卡", "NPU", "TPU", "算力卡"]
-                        .iter()
-                        .any(|w| s.contains(w))
-                });
+                let row_text: String = match b.block.table_row {
+                    Some(row) => {
+                        let same_row = |j: &usize| self.blocks[*j].block.table_row == Some(row);
+                        let before = (0..bi).rev().take_while(same_row);
+                        let after = (bi + 1..self.blocks.len()).take_while(same_row);
+                        before
+                            .chain(after)
+                            .map(|j| self.blocks[j].block.text.as_str())
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    }
+                    None => String::new(),
+                };
+                let about_chips = [ctx_text, header_text, row_text.as_str()]
+                    .iter()
+                    .any(|s| CHIP_WORDS.iter().any(|w| s.contains(w)));
                 // `扩展至20万块GPU,最终目标是100万块`: the chip of a figure
                 // just given in the same sentence.
                 let earlier = self
@@ -1303,6 +1330,57 @@ impl<'a> Run<'a> {
         }
         self.dominant_model
             .filter(|&m| self.info(m).org.as_deref() == Some(org))
+    }
+
+    /// A figure with no accelerator word of its own that counts them by
+    /// context: `GPU数量超过1万`, or a table cell under a `GPUs` header.
+    fn bare_count(&mut self, bi: usize, n: &NumberMatch) -> bool {
+        let b = &self.blocks[bi];
+        let t = &b.block.text;
+        let num = &t[n.number_span.clone()];
+        if n.as_count().is_none_or(|c| c < 2)
+            || (num.len() == 4 && num.bytes().all(|c| c.is_ascii_digit()))
+        {
+            return false;
+        }
+        let after = t[n.span.end..].trim_start();
+        let ends_here = after.is_empty()
+            || after.starts_with(['.', ',', ';', ':', '。', '，', '；', '：', ')', '）', '、']);
+        if !ends_here {
+            return false;
+        }
+        // A bare table cell counts accelerators when its column says so.
+        let table_cell = b.block.table_row.is_some()
+            && t.trim() == t[n.span.clone()].trim()
+            && self.header_cell(bi).is_some_and(|h| {
+                let head = &self.blocks[h].block.text;
+                CHIP_WORDS.iter().any(|w| head.contains(w))
+                    || ["数量", "count", "Count", "number", "Number"]
+                        .iter()
+                        .any(|w| head.contains(w))
+            });
+        let clause = text::containing(&b.clauses, n.span.start)
+            .map(|i| b.clauses[i].clone())
+            .unwrap_or(0..t.len());
+        let before = &t[clause.start.min(n.span.start)..n.span.start];
+        let counted = ["数量", "总数", "总量"].iter().any(|w| before.contains(w))
+            && (CHIP_WORDS.iter().any(|w| before.contains(w))
+                || b.mentions.iter().any(|f| {
+                    f.range.start >= clause.start
+                        && f.range.end <= n.span.start
+                        && self.info(f.entity).kind == EntityKind::Chip
+                }));
+        if !(table_cell || counted) {
+            return false;
+        }
+        let ph = Phrase {
+            end: n.span.end,
+            chip_start: n.span.end,
+            classifier_only: true,
+            counter: true,
+            ..Phrase::default()
+        };
+        self.claim(bi, n, ph)
     }
 
     /// `lift that figure to 200,000`: a bare figure restating a target for

@@ -211,3 +211,27 @@ fn configurations_and_anaphora() {
     );
     assert_eq!(v[1].2, "oracle", "{v:?}");
 }
+
+#[test]
+fn counts_named_by_context() {
+    let c = one("DeepSeek拥有的GPU数量超过1万。");
+    assert_eq!(
+        (c.0, c.1.as_str(), c.2.as_str()),
+        (10_000, "GPU", "deepseek")
+    );
+    let v = claims("| Model | GPUs | Chip |\n|---|---|---|\n| BLOOM | 384 | A100 |\n| OPT-175B | 992 | A100 |\n");
+    let got: Vec<(u64, &str, &str)> = v
+        .iter()
+        .map(|c| (c.0, c.1.as_str(), c.2.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (384, "NVIDIA A100", "bloom"),
+            (992, "NVIDIA A100", "opt-175b")
+        ]
+    );
+    // A table of other figures is not.
+    assert!(claims("| 类别 | 次数 |\n|---|---|\n| 中断 | 466 |\n").is_empty());
+    assert!(claims("| Chip | Year | TDP |\n|---|---|---|\n| H100 | 2022 | 700 |\n").is_empty());
+}
