@@ -10,7 +10,14 @@ const ZH_DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", 
 const FIN_DIGITS: [&str; 10] = ["零", "壹", "贰", "叁", "肆", "伍", "陆", "柒", "捌", "玖"];
 
 /// A section below 10^4 in Chinese numerals (no leading 零).
-fn zh_section(s: u64, digits: &[&str; 10], units: &[&str; 3], liang: bool, lead: bool, out: &mut String) {
+fn zh_section(
+    s: u64,
+    digits: &[&str; 10],
+    units: &[&str; 3],
+    liang: bool,
+    lead: bool,
+    out: &mut String,
+) {
     let ds = [s / 1000, s / 100 % 10, s / 10 % 10, s % 10];
     let mut zero = false;
     let mut started = false;
@@ -43,11 +50,19 @@ fn zh_section(s: u64, digits: &[&str; 10], units: &[&str; 3], liang: bool, lead:
 /// `n` in Chinese numerals: 亿/万 sections, 零 for gaps.
 fn zh_number(n: u64, financial: bool, liang: bool) -> String {
     let digits = if financial { &FIN_DIGITS } else { &ZH_DIGITS };
-    let units: [&str; 3] = if financial { ["拾", "佰", "仟"] } else { ["十", "百", "千"] };
+    let units: [&str; 3] = if financial {
+        ["拾", "佰", "仟"]
+    } else {
+        ["十", "百", "千"]
+    };
     if n == 0 {
         return digits[0].to_string();
     }
-    let secs = [(n / 100_000_000, "亿"), (n / 10_000 % 10_000, "万"), (n % 10_000, "")];
+    let secs = [
+        (n / 100_000_000, "亿"),
+        (n / 10_000 % 10_000, "万"),
+        (n % 10_000, ""),
+    ];
     let mut out = String::new();
     let mut pending_zero = false;
     for (s, unit) in secs {
@@ -69,10 +84,30 @@ fn zh_number(n: u64, financial: bool, liang: bool) -> String {
 }
 
 const ONES: [&str; 20] = [
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
 ];
-const TENS: [&str; 10] = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+const TENS: [&str; 10] = [
+    "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
 
 fn en_below_1000(n: u64, and: bool, out: &mut Vec<String>) {
     let h = n / 100;
@@ -85,10 +120,14 @@ fn en_below_1000(n: u64, and: bool, out: &mut Vec<String>) {
         }
     }
     if r >= 20 {
-        if r % 10 == 0 {
+        if r.is_multiple_of(10) {
             out.push(TENS[(r / 10) as usize].to_string());
         } else {
-            out.push(format!("{}-{}", TENS[(r / 10) as usize], ONES[(r % 10) as usize]));
+            out.push(format!(
+                "{}-{}",
+                TENS[(r / 10) as usize],
+                ONES[(r % 10) as usize]
+            ));
         }
     } else if r > 0 {
         out.push(ONES[r as usize].to_string());
@@ -101,7 +140,11 @@ fn en_number(n: u64, and: bool) -> String {
         return "zero".to_string();
     }
     let mut out = Vec::new();
-    for (scale, word) in [(1_000_000_000, "billion"), (1_000_000, "million"), (1_000, "thousand")] {
+    for (scale, word) in [
+        (1_000_000_000, "billion"),
+        (1_000_000, "million"),
+        (1_000, "thousand"),
+    ] {
         let g = n / scale % 1000;
         if g > 0 {
             en_below_1000(g, and, &mut out);
@@ -116,7 +159,7 @@ fn grouped(n: u64, sep: &str) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (k, c) in s.chars().enumerate() {
-        if k > 0 && (s.len() - k) % 3 == 0 {
+        if k > 0 && (s.len() - k).is_multiple_of(3) {
             out.push_str(sep);
         }
         out.push(c);
@@ -148,7 +191,14 @@ fn scaled(n: u64, k: u32) -> String {
 
 fn check(s: &str, n: u64) -> Result<(), TestCaseError> {
     let got = parse_number(s);
-    prop_assert_eq!(got, Some(n as f64), "{:?} -> {:?}; matches {:?}", s, got, find_numbers(s));
+    prop_assert_eq!(
+        got,
+        Some(n as f64),
+        "{:?} -> {:?}; matches {:?}",
+        s,
+        got,
+        find_numbers(s)
+    );
     Ok(())
 }
 
@@ -213,8 +263,18 @@ fn spans_ok(s: &str) -> Result<(), TestCaseError> {
     let ms = find_numbers(s);
     let mut last = 0;
     for m in &ms {
-        prop_assert!(m.span.start <= m.span.end && m.span.end <= s.len(), "{:?} {:?}", s, m);
-        prop_assert!(s.is_char_boundary(m.span.start) && s.is_char_boundary(m.span.end), "{:?} {:?}", s, m);
+        prop_assert!(
+            m.span.start <= m.span.end && m.span.end <= s.len(),
+            "{:?} {:?}",
+            s,
+            m
+        );
+        prop_assert!(
+            s.is_char_boundary(m.span.start) && s.is_char_boundary(m.span.end),
+            "{:?} {:?}",
+            s,
+            m
+        );
         prop_assert!(
             s.is_char_boundary(m.number_span.start) && s.is_char_boundary(m.number_span.end),
             "{:?} {:?}",
@@ -223,7 +283,9 @@ fn spans_ok(s: &str) -> Result<(), TestCaseError> {
         );
         prop_assert!(m.span.start >= last, "overlap/order {:?} {:?}", s, ms);
         prop_assert!(
-            m.span.start <= m.number_span.start && m.number_span.end <= m.span.end && m.number_span.start < m.number_span.end,
+            m.span.start <= m.number_span.start
+                && m.number_span.end <= m.span.end
+                && m.number_span.start < m.number_span.end,
             "{:?} {:?}",
             s,
             m
@@ -252,7 +314,8 @@ fn throughput_prints_mb_per_s() {
               其中一千多万用于电力；另有数千块GPU、二十几万台服务器和百万级用户。";
     let en = "The company bought more than 100,000 H100 GPUs in 2024, about 2,048 per pod, \
               at a cost of roughly $1.2 billion; some twenty-four thousand servers and 16K context. ";
-    let plain = "这是一段没有数字的普通文字，用来模拟文章中大量的叙述内容。 Plain prose without figures. ";
+    let plain =
+        "这是一段没有数字的普通文字，用来模拟文章中大量的叙述内容。 Plain prose without figures. ";
     let mut text = String::new();
     let mut k = 0u64;
     while text.len() < 4 << 20 {
@@ -261,21 +324,39 @@ fn throughput_prints_mb_per_s() {
         text.push_str(en);
         text.push_str(&k.to_string());
         text.push_str(plain);
-        k = k.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407) >> 20;
+        k = k
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407)
+            >> 20;
     }
     let start = std::time::Instant::now();
+    let cpu0 = thread_cpu_ns();
     let mut found = 0;
     let reps = 3;
     for _ in 0..reps {
         found += find_numbers(&text).len();
     }
     let secs = start.elapsed().as_secs_f64();
+    let cpu = thread_cpu_ns().zip(cpu0).map(|(b, a)| (b - a) as f64 / 1e9);
     let mb = (text.len() * reps) as f64 / (1024.0 * 1024.0);
-    let profile = if cfg!(debug_assertions) { "debug" } else { "release" };
+    let profile = if cfg!(debug_assertions) {
+        "debug assertions on"
+    } else {
+        "release"
+    };
     println!(
-        "find_numbers throughput ({profile} build): {:.1} MB/s over {:.1} MB ({} matches)",
+        "find_numbers throughput ({profile}): {:.1} MB/s wall{} over {:.1} MB ({} matches)",
         mb / secs,
+        cpu.map(|c| format!(", {:.1} MB/s on-CPU", mb / c))
+            .unwrap_or_default(),
         mb,
         found / reps
     );
+}
+
+/// This thread's time on a CPU (Linux `schedstat`), so a busy shared
+/// machine does not distort the figure; `None` elsewhere.
+fn thread_cpu_ns() -> Option<u64> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    s.split_whitespace().next()?.parse().ok()
 }

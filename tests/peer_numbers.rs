@@ -65,7 +65,10 @@ fn fixture(name: &str) -> String {
 }
 
 fn deviation(input: &str) -> Option<&'static str> {
-    DEVIATIONS.iter().find(|d| d.0 == input || d.0 == input.trim()).map(|d| d.1)
+    DEVIATIONS
+        .iter()
+        .find(|d| d.0 == input || d.0 == input.trim())
+        .map(|d| d.1)
 }
 
 #[derive(Default, Debug, Clone, Copy)]
@@ -96,7 +99,10 @@ fn recognizers_case(input: &str, expected: &str) -> (bool, String) {
             .split(" | ")
             .map(|r| {
                 let k = r.rfind('=').expect("text=value");
-                (r[..k].to_string(), r[k + 1..].parse::<f64>().expect("value"))
+                (
+                    r[..k].to_string(),
+                    r[k + 1..].parse::<f64>().expect("value"),
+                )
             })
             .collect()
     };
@@ -104,7 +110,11 @@ fn recognizers_case(input: &str, expected: &str) -> (bool, String) {
         .iter()
         .map(|m| (input[m.number_span.clone()].to_string(), m.value))
         .collect();
-    let ok = want.len() == got.len() && want.iter().zip(&got).all(|(w, g)| w.0 == g.0 && close(w.1, g.1));
+    let ok = want.len() == got.len()
+        && want
+            .iter()
+            .zip(&got)
+            .all(|(w, g)| w.0 == g.0 && close(w.1, g.1));
     (ok, format!("{got:?}"))
 }
 
@@ -126,7 +136,9 @@ fn run_recognizers(file: &str) -> BTreeMap<String, Tally> {
         } else if deviation(input).is_some() {
             t.dev += 1;
         } else {
-            fails.push(format!("  [{class}] {input:?}\n      want {expected}\n      got  {got}"));
+            fails.push(format!(
+                "  [{class}] {input:?}\n      want {expected}\n      got  {got}"
+            ));
         }
     }
     print_table(file, &by_class);
@@ -175,7 +187,10 @@ fn run_duckling(file: &str) -> Tally {
 
 fn print_table(file: &str, by_class: &BTreeMap<String, Tally>) {
     println!("{file}");
-    println!("  {:<12} {:>5} {:>5} {:>5} {:>7}", "class", "pass", "dev", "total", "rate");
+    println!(
+        "  {:<12} {:>5} {:>5} {:>5} {:>7}",
+        "class", "pass", "dev", "total", "rate"
+    );
     for (c, t) in by_class {
         println!(
             "  {:<12} {:>5} {:>5} {:>5} {:>6.1}%",
@@ -210,7 +225,11 @@ fn check_recognizers(file: &str) {
         100.0 * t.rate()
     );
     let none = by_class.get("none").copied().unwrap_or_default();
-    assert!(t.rate() >= 0.98, "{file}: targeted classes {:.1}% < 98%", 100.0 * t.rate());
+    assert!(
+        t.rate() >= 0.98,
+        "{file}: targeted classes {:.1}% < 98%",
+        100.0 * t.rate()
+    );
     assert_eq!(none.ok(), none.total, "{file}: every `none` case must pass");
 }
 
@@ -227,13 +246,21 @@ fn recognizers_en() {
 #[test]
 fn duckling_zh() {
     let t = run_duckling("duckling-zh-numeral.tsv");
-    assert!(t.rate() >= 0.95, "duckling zh {:.1}% < 95%", 100.0 * t.rate());
+    assert!(
+        t.rate() >= 0.95,
+        "duckling zh {:.1}% < 95%",
+        100.0 * t.rate()
+    );
 }
 
 #[test]
 fn duckling_en() {
     let t = run_duckling("duckling-en-numeral.tsv");
-    assert!(t.rate() >= 0.95, "duckling en {:.1}% < 95%", 100.0 * t.rate());
+    assert!(
+        t.rate() >= 0.95,
+        "duckling en {:.1}% < 95%",
+        100.0 * t.rate()
+    );
 }
 
 #[test]
@@ -250,7 +277,10 @@ fn deviations_are_peer_inputs() {
     .collect();
     for (input, _) in DEVIATIONS {
         assert!(
-            all.lines().any(|l| l.split('\t').next().is_some_and(|i| i == *input || i.trim() == *input)),
+            all.lines().any(|l| l
+                .split('\t')
+                .next()
+                .is_some_and(|i| i == *input || i.trim() == *input)),
             "deviation {input:?} is not a peer input"
         );
     }

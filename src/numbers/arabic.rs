@@ -183,13 +183,14 @@ fn groups(t: &str, mut p: usize, sep: char) -> (i128, u32, usize) {
     let mut digits = 0u32;
     let mut best = (0i128, 0u32, p);
     let mut seen3 = false;
-    loop {
+    // At most 8 groups (10^27): keeps a failed look bounded.
+    for _ in 0..8 {
         if char_at(t, p) != Some(sep) {
             break;
         }
         let q = p + sep.len_utf8();
         let (gm, extra, gn, gend) = digit_run(t, q);
-        if extra != 0 || gn < 2 || gn > 3 {
+        if extra != 0 || !(2..=3).contains(&gn) {
             break;
         }
         if gn == 2 && (sep != ',' || seen3) {
@@ -215,7 +216,9 @@ pub(crate) fn chain(t: &str, i: usize, out: &mut Vec<(usize, usize)>) -> bool {
     if n == 0 {
         return false;
     }
-    let Some(sep) = char_at(t, e1) else { return false };
+    let Some(sep) = char_at(t, e1) else {
+        return false;
+    };
     if !matches!(sep, '.' | '-' | '/' | '．' | '／' | '－') {
         return false;
     }
@@ -272,7 +275,7 @@ pub(crate) fn suffix(t: &str, end: usize, int_small: bool) -> Option<(V, usize)>
 pub(crate) fn scale_word(w: &str) -> Option<V> {
     let mut buf = [0u8; 12];
     let n = w.len();
-    if n > 12 || n < 2 {
+    if !(2..=12).contains(&n) {
         return None;
     }
     for (k, c) in w.bytes().enumerate() {

@@ -52,11 +52,6 @@ pub(crate) fn han(c: char) -> bool {
     matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FFFF}')
 }
 
-#[inline]
-pub(crate) fn ascii_alnum(c: char) -> bool {
-    c.is_ascii_alphanumeric()
-}
-
 /// One Chinese numeral character.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Zh {

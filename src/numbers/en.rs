@@ -14,7 +14,7 @@ use super::arabic::{digit_run, scale_word};
 use super::value::V;
 use super::HedgeKind;
 
-const MAX: usize = 32;
+const MAX: usize = 28;
 
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct EnNum {
@@ -125,7 +125,10 @@ fn word(w: &str) -> Option<W> {
         b"single" => Unit(1),
         b"tens" => TensPl,
         _ => {
-            if matches!(&buf[..n], b"dozen" | b"dozens" | b"dz" | b"dzs" | b"doz" | b"dozs") {
+            if matches!(
+                &buf[..n],
+                b"dozen" | b"dozens" | b"dz" | b"dzs" | b"doz" | b"dozs"
+            ) {
                 return Some(Dozen);
             }
             let v = scale_word(w)?;
@@ -159,10 +162,38 @@ pub(crate) fn interesting(t: &str, i: usize) -> bool {
     }
     matches!(
         &buf[..w.len()],
-        b"about" | b"around" | b"approximately" | b"approx" | b"roughly" | b"some" | b"an" | b"estimated"
-            | b"nearly" | b"almost" | b"close" | b"up" | b"as" | b"under" | b"just" | b"below" | b"fewer"
-            | b"less" | b"no" | b"not" | b"at" | b"over" | b"well" | b"more" | b"upwards" | b"in" | b"north"
-            | b"above" | b"greater" | b"between" | b"minus" | b"negative"
+        b"about"
+            | b"around"
+            | b"approximately"
+            | b"approx"
+            | b"roughly"
+            | b"some"
+            | b"an"
+            | b"estimated"
+            | b"nearly"
+            | b"almost"
+            | b"close"
+            | b"up"
+            | b"as"
+            | b"under"
+            | b"just"
+            | b"below"
+            | b"fewer"
+            | b"less"
+            | b"no"
+            | b"not"
+            | b"at"
+            | b"over"
+            | b"well"
+            | b"more"
+            | b"upwards"
+            | b"in"
+            | b"north"
+            | b"above"
+            | b"greater"
+            | b"between"
+            | b"minus"
+            | b"negative"
     )
 }
 
@@ -182,7 +213,11 @@ fn tokenize(t: &str, i: usize, toks: &mut [Tok; MAX]) -> usize {
                 Some(w) => w,
                 None => break,
             }
-        } else if n > 0 && matches!(toks[n - 1].w, W::Point | W::Over) && p < b.len() && b[p].is_ascii_digit() {
+        } else if n > 0
+            && matches!(toks[n - 1].w, W::Point | W::Over)
+            && p < b.len()
+            && b[p].is_ascii_digit()
+        {
             // `point 77`, `one over 20`.
             let (m, x, _, e) = digit_run(t, p);
             if e < b.len() && (b[e].is_ascii_alphanumeric() || b[e] == b'.') {
@@ -196,7 +231,12 @@ fn tokenize(t: &str, i: usize, toks: &mut [Tok; MAX]) -> usize {
         if p < b.len() && b[p].is_ascii_digit() {
             break;
         }
-        toks[n] = Tok { w, start: s, end: p, hyphen };
+        toks[n] = Tok {
+            w,
+            start: s,
+            end: p,
+            hyphen,
+        };
         n += 1;
         // Separator: spaces, or a hyphen with optional spaces around it.
         let mut q = p;
@@ -224,7 +264,12 @@ fn tokenize(t: &str, i: usize, toks: &mut [Tok; MAX]) -> usize {
 
 /// Reads English number words at `i` (a word start).
 pub(crate) fn read(t: &str, i: usize) -> Option<EnNum> {
-    let mut toks = [Tok { w: W::Of, start: 0, end: 0, hyphen: false }; MAX];
+    let mut toks = [Tok {
+        w: W::Of,
+        start: 0,
+        end: 0,
+        hyphen: false,
+    }; MAX];
     let n = tokenize(t, i, &mut toks);
     if n == 0 {
         return None;
@@ -242,7 +287,13 @@ pub(crate) fn read(t: &str, i: usize) -> Option<EnNum> {
         };
         if let Some(d) = den {
             if n == 2 || !matches!(toks[2].w, W::Scale(..) | W::Dozen) {
-                return Some(EnNum { end: toks[1].end, v: V::ONE.div(V::int(d)), scale: None, hedge: None, fraction: true });
+                return Some(EnNum {
+                    end: toks[1].end,
+                    v: V::ONE.div(V::int(d)),
+                    scale: None,
+                    hedge: None,
+                    fraction: true,
+                });
             }
         }
     }
@@ -250,7 +301,13 @@ pub(crate) fn read(t: &str, i: usize) -> Option<EnNum> {
     if n >= 2 && toks[0].w == W::Point {
         if let W::Digits(_) = toks[1].w {
             let (f, _) = decimals(toks, 1)?;
-            return Some(EnNum { end: toks[1].end, v: f, scale: None, hedge: None, fraction: false });
+            return Some(EnNum {
+                end: toks[1].end,
+                v: f,
+                scale: None,
+                hedge: None,
+                fraction: false,
+            });
         }
         return None;
     }
@@ -307,7 +364,13 @@ pub(crate) fn read(t: &str, i: usize) -> Option<EnNum> {
             end = toks[k].end;
         }
     }
-    Some(EnNum { end, v, scale, hedge: None, fraction })
+    Some(EnNum {
+        end,
+        v,
+        scale,
+        hedge: None,
+        fraction,
+    })
 }
 
 /// `thousands of`, `tens of thousands`, `hundreds of millions`.
@@ -342,7 +405,13 @@ fn magnitude(toks: &[Tok]) -> Option<EnNum> {
     if first.w == W::TensPl && end == first.end {
         return None;
     }
-    Some(EnNum { end, v, scale: None, hedge: Some((HedgeKind::Magnitude, first.start, end)), fraction: false })
+    Some(EnNum {
+        end,
+        v,
+        scale: None,
+        hedge: Some((HedgeKind::Magnitude, first.start, end)),
+        fraction: false,
+    })
 }
 
 /// The longest cardinal at the start of `toks`: (tokens used, value,
@@ -382,7 +451,8 @@ fn cardinal(toks: &[Tok]) -> Option<(usize, V, Option<V>)> {
                     k += 2;
                     continue;
                 }
-                if k != 0 || !matches!(next, Some(W::Hundred | W::Scale(..) | W::Dozen | W::Couple)) {
+                if k != 0 || !matches!(next, Some(W::Hundred | W::Scale(..) | W::Dozen | W::Couple))
+                {
                     break;
                 }
                 implicit_one = true;
@@ -392,9 +462,7 @@ fn cardinal(toks: &[Tok]) -> Option<(usize, V, Option<V>)> {
                     break;
                 }
                 any = true;
-                prev = Some(tk.w);
                 used = k + 1;
-                k += 1;
                 // Zero stands alone (or before `point`).
                 break;
             }
@@ -475,7 +543,11 @@ fn cardinal(toks: &[Tok]) -> Option<(usize, V, Option<V>)> {
                     Some(l) if s.f() == l.f() => break,
                     _ => total = total.add(group).mul(s),
                 }
-                trailing_scale = if total.f() == group.mul(s).f() && k <= 2 { Some(s) } else { None };
+                trailing_scale = if total.f() == group.mul(s).f() && k <= 2 {
+                    Some(s)
+                } else {
+                    None
+                };
                 last_scale = Some(s);
                 group = V::ZERO;
                 and_mark = V::ZERO;
@@ -502,9 +574,7 @@ fn cardinal(toks: &[Tok]) -> Option<(usize, V, Option<V>)> {
                 }
                 group = V::int(2);
                 any = true;
-                prev = Some(tk.w);
                 used = k + 1;
-                k += 1;
                 break;
             }
             W::Half => {
@@ -526,9 +596,14 @@ fn cardinal(toks: &[Tok]) -> Option<(usize, V, Option<V>)> {
             }
             W::And => {
                 // Only between parts of one number: `two hundred and two`.
-                let ok_prev = matches!(prev, Some(W::Hundred | W::Scale(..) | W::Unit(_) | W::Teen(_) | W::Tens(_)));
+                let ok_prev = matches!(
+                    prev,
+                    Some(W::Hundred | W::Scale(..) | W::Unit(_) | W::Teen(_) | W::Tens(_))
+                );
                 let ok_next = match next {
-                    Some(W::Unit(_) | W::Teen(_) | W::Tens(_)) => matches!(prev, Some(W::Hundred | W::Scale(..))),
+                    Some(W::Unit(_) | W::Teen(_) | W::Tens(_)) => {
+                        matches!(prev, Some(W::Hundred | W::Scale(..)))
+                    }
                     Some(W::A) => {
                         matches!(prev, Some(W::Unit(_) | W::Teen(_) | W::Tens(_)))
                             && matches!(toks.get(k + 2).map(|x| x.w), Some(W::Half | W::Ord(2..)))
@@ -612,7 +687,8 @@ fn ordinal_fraction(toks: &[Tok], k: usize) -> Option<(V, usize)> {
     if den == 1 {
         return None;
     }
-    let (used, num, _) = cardinal(&toks[..k]).or_else(|| (k == 1 && toks[0].w == W::A).then_some((1, V::ONE, None)))?;
+    let (used, num, _) = cardinal(&toks[..k])
+        .or_else(|| (k == 1 && toks[0].w == W::A).then_some((1, V::ONE, None)))?;
     if used != k {
         return None;
     }

@@ -110,14 +110,21 @@ pub(crate) const ZH_POSTFIX: &[(&str, HedgeKind)] = &[
 ];
 
 /// English postfixes (after a space).
-pub(crate) const EN_POSTFIX: &[(&str, HedgeKind)] = &[("or more", AtLeast), ("or so", About), ("or fewer", AtMost), ("or less", AtMost)];
+pub(crate) const EN_POSTFIX: &[(&str, HedgeKind)] = &[
+    ("or more", AtLeast),
+    ("or so", About),
+    ("or fewer", AtMost),
+    ("or less", AtMost),
+];
 
 /// The longest Chinese/symbol prefix at `i`.
 pub(crate) fn zh_prefix(t: &str, i: usize) -> Option<(HedgeKind, usize, bool)> {
     let s = &t[i..];
+    let c = s.chars().next()?;
     let mut best: Option<(HedgeKind, usize, bool)> = None;
     for &(w, k, bare) in ZH_PREFIX {
-        if s.starts_with(w) && best.is_none_or(|b| w.len() > b.1 - i) {
+        // First-character check before the byte comparison (hot path).
+        if w.starts_with(c) && s.starts_with(w) && best.is_none_or(|b| w.len() > b.1 - i) {
             best = Some((k, i + w.len(), bare));
         }
     }
@@ -131,9 +138,14 @@ fn starts_with_ci(s: &[u8], w: &str) -> bool {
 /// The longest English prefix at word start `i`, followed by whitespace.
 pub(crate) fn en_prefix(t: &str, i: usize) -> Option<(HedgeKind, usize)> {
     let s = &t.as_bytes()[i..];
+    let c = s.first()?.to_ascii_lowercase();
     let mut best: Option<(HedgeKind, usize)> = None;
     for &(w, k) in EN_PREFIX {
-        if starts_with_ci(s, w) && s.get(w.len()) == Some(&b' ') && best.is_none_or(|b| w.len() > b.1 - i) {
+        if w.as_bytes()[0] == c
+            && starts_with_ci(s, w)
+            && s.get(w.len()) == Some(&b' ')
+            && best.is_none_or(|b| w.len() > b.1 - i)
+        {
             best = Some((k, i + w.len()));
         }
     }
@@ -142,10 +154,14 @@ pub(crate) fn en_prefix(t: &str, i: usize) -> Option<(HedgeKind, usize)> {
 
 pub(crate) fn zh_postfix(t: &str, i: usize) -> Option<(HedgeKind, usize)> {
     let s = &t[i..];
+    let c = s.chars().next()?;
+    if !matches!(c, '左' | '上' | '以' | '出' | '之' | '量' | '级' | '級') {
+        return None;
+    }
     for &(w, k) in ZH_POSTFIX {
-        if s.starts_with(w) {
+        if let Some(rest) = s.strip_prefix(w) {
             // 上下游 (upstream and downstream) is not a hedge.
-            if w == "上下" && s[w.len()..].starts_with(['游', '文', '班']) {
+            if w == "上下" && rest.starts_with(['游', '文', '班']) {
                 continue;
             }
             return Some((k, i + w.len()));

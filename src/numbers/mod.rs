@@ -99,14 +99,18 @@ pub struct NumberMatch {
 impl NumberMatch {
     /// The value as a non-negative integer, when it is one.
     pub fn as_count(&self) -> Option<u64> {
-        (self.value >= 0.0 && self.value.fract() == 0.0 && self.value < 1e18).then_some(self.value as u64)
+        (self.value >= 0.0 && self.value.fract() == 0.0 && self.value < 1e18)
+            .then_some(self.value as u64)
     }
 }
 
 /// Finds every number in `text`, left to right, without overlaps.
 pub fn find_numbers(text: &str) -> Vec<NumberMatch> {
     let mut out = Vec::new();
-    let mut sc = Scanner { t: text, groups: Vec::new() };
+    let mut sc = Scanner {
+        t: text,
+        groups: Vec::new(),
+    };
     let b = text.as_bytes();
     let mut i = 0;
     while i < b.len() {
@@ -142,14 +146,40 @@ fn may_start(t: &str, i: usize, c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_digit()
             || matches!(c, '.' | '-' | '~')
-            || (c.is_ascii_alphabetic() && !prev_char(t, i).is_some_and(|p| p.is_ascii_alphanumeric()));
+            || (c.is_ascii_alphabetic()
+                && !prev_char(t, i).is_some_and(|p| p.is_ascii_alphanumeric()));
     }
     digit(c).is_some()
         || chars::zh(c).is_some()
         || matches!(
             c,
-            '．' | '−' | '－' | '～' | '〜' | '≈' | '负' | '負' | '约' | '約' | '大' | '将' | '將' | '接' | '近' | '超' | '逾' | '不'
-                | '高' | '至' | '最' | '小' | '少' | '低' | '上' | '数' | '數' | '半'
+            '．' | '−'
+                | '－'
+                | '～'
+                | '〜'
+                | '≈'
+                | '负'
+                | '負'
+                | '约'
+                | '約'
+                | '大'
+                | '将'
+                | '將'
+                | '接'
+                | '近'
+                | '超'
+                | '逾'
+                | '不'
+                | '高'
+                | '至'
+                | '最'
+                | '小'
+                | '少'
+                | '低'
+                | '上'
+                | '数'
+                | '數'
+                | '半'
         )
 }
 
@@ -185,9 +215,40 @@ fn zh_word(prev: Option<char>, c: char, next: Option<char>) -> bool {
         '一' | '壹' => {
             matches!(
                 n,
-                '切' | '看' | '些' | '般' | '直' | '起' | '样' | '樣' | '致' | '定' | '旦' | '向' | '律' | '同' | '再' | '概'
-                    | '贯' | '貫' | '体' | '體' | '带' | '帶' | '流' | '度' | '味' | '举' | '舉' | '心' | '一' | '道' | '共'
-            ) || matches!(prev, Some('统' | '統' | '唯' | '单' | '單' | '同' | '之' | '万' | '萬'))
+                '切' | '看'
+                    | '些'
+                    | '般'
+                    | '直'
+                    | '起'
+                    | '样'
+                    | '樣'
+                    | '致'
+                    | '定'
+                    | '旦'
+                    | '向'
+                    | '律'
+                    | '同'
+                    | '再'
+                    | '概'
+                    | '贯'
+                    | '貫'
+                    | '体'
+                    | '體'
+                    | '带'
+                    | '帶'
+                    | '流'
+                    | '度'
+                    | '味'
+                    | '举'
+                    | '舉'
+                    | '心'
+                    | '一'
+                    | '道'
+                    | '共'
+            ) || matches!(
+                prev,
+                Some('统' | '統' | '唯' | '单' | '單' | '同' | '之' | '万' | '萬')
+            )
         }
         '两' | '兩' => matches!(n, '两' | '兩' | '岸') || matches!(prev, Some('两' | '兩')),
         '四' => n == '川',
@@ -201,7 +262,31 @@ fn zh_word(prev: Option<char>, c: char, next: Option<char>) -> bool {
 fn da_verb(n: Option<char>) -> bool {
     matches!(
         n,
-        Some('造' | '算' | '破' | '击' | '擊' | '开' | '開' | '印' | '车' | '車' | '工' | '通' | '响' | '響' | '入' | '出' | '到' | '下' | '好' | '败' | '敗' | '压' | '壓' | '折')
+        Some(
+            '造' | '算'
+                | '破'
+                | '击'
+                | '擊'
+                | '开'
+                | '開'
+                | '印'
+                | '车'
+                | '車'
+                | '工'
+                | '通'
+                | '响'
+                | '響'
+                | '入'
+                | '出'
+                | '到'
+                | '下'
+                | '好'
+                | '败'
+                | '敗'
+                | '压'
+                | '壓'
+                | '折'
+        )
     )
 }
 
@@ -251,7 +336,11 @@ impl Scanner<'_> {
             p = skip_spaces(t, e);
         }
         // Dates, versions, addresses: each group on its own.
-        if hedge.is_none() && digit(c).is_some() && left_ok(t, i) && arabic::chain(t, i, &mut self.groups) {
+        if hedge.is_none()
+            && digit(c).is_some()
+            && left_ok(t, i)
+            && arabic::chain(t, i, &mut self.groups)
+        {
             for &(s, e) in &self.groups {
                 let (m, x, _, _) = arabic::digit_run(t, s);
                 let v = V::dec(m, x).f();
@@ -302,7 +391,10 @@ impl Scanner<'_> {
                 post = Some((k, end, e));
             }
             end = e;
-        } else if t[end..].starts_with('+') && !t[end + 1..].starts_with(|c: char| c.is_ascii_digit()) && body.zh_or_digits {
+        } else if t[end..].starts_with('+')
+            && !t[end + 1..].starts_with(|c: char| c.is_ascii_digit())
+            && body.zh_or_digits
+        {
             if post.is_none() {
                 post = Some((HedgeKind::AtLeast, end, end + 1));
             }
@@ -318,7 +410,10 @@ impl Scanner<'_> {
             value: body.v.f(),
             value_max: body.max.map(V::f),
             approx,
-            hedge: chosen.map(|(kind, s, e)| Hedge { kind, text: t[s..e].to_string() }),
+            hedge: chosen.map(|(kind, s, e)| Hedge {
+                kind,
+                text: t[s..e].to_string(),
+            }),
             percent: body.percent,
             fraction: body.fraction,
         });
@@ -398,7 +493,8 @@ impl Scanner<'_> {
                 q = skip_spaces(t, e);
             }
         }
-        let mut b = if t[q..].starts_with("百分之") {
+        let per = t.as_bytes().get(q) == Some(&0xE7) && t[q..].starts_with("百分之");
+        let mut b = if per {
             let s = skip_spaces(t, q + "百分之".len());
             let mut b = self.numeral(s, hedged, false)?;
             b.percent = true;
@@ -443,10 +539,10 @@ impl Scanner<'_> {
             return Err(skip_name(t, q));
         }
         // 一半 (a half), 半百 (fifty).
-        if t[q..].starts_with("一半") && !t[q + 6..].starts_with('半') {
+        if c == '一' && t[q..].starts_with("一半") && !t[q + 6..].starts_with('半') {
             return Ok(simple(q, q + 6, V::dec(5, -1)));
         }
-        if t[q..].starts_with("半百") {
+        if c == '半' && t[q..].starts_with("半百") {
             return Ok(simple(q, q + 6, V::int(50)));
         }
         if let Some(b) = pair(t, q) {
@@ -458,7 +554,15 @@ impl Scanner<'_> {
         let next = char_at(t, end);
         let prev = prev_char(t, q);
         let mut inner = core.placeholder.map(|(s, e, start)| {
-            (if start { HedgeKind::Magnitude } else { HedgeKind::AtLeast }, s, e)
+            (
+                if start {
+                    HedgeKind::Magnitude
+                } else {
+                    HedgeKind::AtLeast
+                },
+                s,
+                e,
+            )
         });
         // 万一 (in case), 万万 (by no means): adverbs.
         if matches!(text, "万一" | "萬一") {
@@ -468,7 +572,11 @@ impl Scanner<'_> {
             let single = core.ntok == 1;
             let ten = text == "十" || text == "拾";
             let card = matches!(next, Some('卡' | '级' | '級'));
-            let ok = if single { ten || hedged || card } else { text != "万万" && text != "萬萬" };
+            let ok = if single {
+                ten || hedged || card
+            } else {
+                text != "万万" && text != "萬萬"
+            };
             if !ok {
                 return Err(end);
             }
@@ -486,6 +594,9 @@ impl Scanner<'_> {
                 return Err(end);
             }
         }
+        if !core.v.f().is_finite() {
+            return Err(end);
+        }
         let mut v = core.v;
         let mut scale = core.scale;
         let mut max = None;
@@ -502,7 +613,8 @@ impl Scanner<'_> {
             } else if let Some(n) = next {
                 if n.is_ascii_alphabetic() {
                     let after = char_at(t, end + 1);
-                    let times = (n == 'x' || n == 'X') && !after.is_some_and(|a| a.is_ascii_lowercase() || a.is_ascii_digit());
+                    let times = (n == 'x' || n == 'X')
+                        && !after.is_some_and(|a| a.is_ascii_lowercase() || a.is_ascii_digit());
                     if !times {
                         return Err(skip_name(t, end));
                     }
@@ -510,12 +622,17 @@ impl Scanner<'_> {
                     // 3/4; not 3/4/2025 (a chain, read before).
                     let s = end + n.len_utf8();
                     let (m, _, dn, de) = arabic::digit_run(t, s);
-                    if dn > 0 && m != 0 && !char_at(t, de).is_some_and(|x| x.is_ascii_alphabetic()) {
+                    if dn > 0 && m != 0 && !char_at(t, de).is_some_and(|x| x.is_ascii_alphabetic())
+                    {
                         v = v.div(V::int(m));
                         fraction = true;
                         end = de;
                     }
-                } else if n == ' ' && !a.has_point && t[end..].starts_with(" point ") && starts_digit(t, end + 7) {
+                } else if n == ' '
+                    && !a.has_point
+                    && t[end..].starts_with(" point ")
+                    && starts_digit(t, end + 7)
+                {
                     // `1 point 1`.
                     let (m, _, k, e) = arabic::digit_run(t, end + 7);
                     if !char_at(t, e).is_some_and(|x| x.is_ascii_alphanumeric() || x == '.') {
@@ -603,7 +720,11 @@ impl Scanner<'_> {
         let s = skip_spaces(t, s + 3);
         let y = zh::read(t, s, false)?;
         let (f, e) = self.zh_fraction(y.end, y.v)?;
-        let v = if x.f() < 0.0 { x.add(f.neg()) } else { x.add(f) };
+        let v = if x.f() < 0.0 {
+            x.add(f.neg())
+        } else {
+            x.add(f)
+        };
         Some((v, e))
     }
 
@@ -626,8 +747,15 @@ impl Scanner<'_> {
                     && bb[w + 2] == b' '
                 {
                     skip_spaces(t, w + 3)
-                } else if c == ' ' && (t[w..].starts_with('–') || t[w..].starts_with('~') || t[w..].starts_with('～')) {
-                    skip_spaces(t, w + 3.min(t[w..].chars().next().map_or(1, char::len_utf8)))
+                } else if c == ' '
+                    && (t[w..].starts_with('–')
+                        || t[w..].starts_with('~')
+                        || t[w..].starts_with('～'))
+                {
+                    skip_spaces(
+                        t,
+                        w + 3.min(t[w..].chars().next().map_or(1, char::len_utf8)),
+                    )
                 } else {
                     return;
                 }
@@ -638,7 +766,9 @@ impl Scanner<'_> {
         if b.zh_or_digits && c2.is_ascii_alphabetic() {
             return;
         }
-        let Ok(hi) = self.body(s, false, false, true) else { return };
+        let Ok(hi) = self.body(s, false, false, true) else {
+            return;
+        };
         if hi.fraction || hi.max.is_some() {
             return;
         }
@@ -705,11 +835,18 @@ fn simple(s: usize, e: usize, v: V) -> Body {
 }
 
 fn percent(t: &str, b: &mut Body) {
-    if b.percent {
+    if b.percent || !matches!(t.as_bytes().get(b.end), Some(b'%' | b' ' | b'p' | 0xEF)) {
         return;
     }
     let e = b.end;
-    for (w, n) in [("%", 1), ("％", 3), (" %", 2), (" percent", 8), (" per cent", 9), ("percent", 7)] {
+    for (w, n) in [
+        ("%", 1),
+        ("％", 3),
+        (" %", 2),
+        (" percent", 8),
+        (" per cent", 9),
+        ("percent", 7),
+    ] {
         if t[e..].starts_with(w) && !t[e + n..].starts_with(|c: char| c.is_ascii_alphabetic()) {
             if w.contains('p') && !b.zh_or_digits && w.starts_with('p') {
                 continue;
@@ -754,7 +891,9 @@ fn left_ok(t: &str, i: usize) -> bool {
 fn starts_digit(t: &str, i: usize) -> bool {
     match char_at(t, i) {
         Some(c) if digit(c).is_some() => true,
-        Some(c) if chars::decimal_point(c) => char_at(t, i + c.len_utf8()).and_then(digit).is_some(),
+        Some(c) if chars::decimal_point(c) => {
+            char_at(t, i + c.len_utf8()).and_then(digit).is_some()
+        }
         _ => false,
     }
 }
@@ -771,7 +910,10 @@ fn skip_word(t: &str, mut i: usize) -> usize {
 fn neg_word(t: &str, p: usize) -> Option<usize> {
     let b = &t.as_bytes()[p..];
     for w in ["minus", "negative"] {
-        if b.len() > w.len() && b[..w.len()].eq_ignore_ascii_case(w.as_bytes()) && b[w.len()] == b' ' {
+        if b.len() > w.len()
+            && b[..w.len()].eq_ignore_ascii_case(w.as_bytes())
+            && b[w.len()] == b' '
+        {
             return Some(p + w.len());
         }
     }
@@ -781,7 +923,9 @@ fn neg_word(t: &str, p: usize) -> Option<usize> {
 /// `forty-five (45)`: a bracketed restatement of the same value.
 fn restatement(t: &str, end: usize, v: f64) -> usize {
     let s = skip_spaces(t, end);
-    let Some(open) = char_at(t, s) else { return end };
+    let Some(open) = char_at(t, s) else {
+        return end;
+    };
     if open != '(' && open != '（' {
         return end;
     }
@@ -796,7 +940,9 @@ fn restatement(t: &str, end: usize, v: f64) -> usize {
         return end;
     }
     match find_numbers(inside).as_slice() {
-        [one] if one.span.len() == inside.len() && one.value == v => cp + char_at(t, cp).map_or(1, char::len_utf8),
+        [one] if one.span.len() == inside.len() && one.value == v => {
+            cp + char_at(t, cp).map_or(1, char::len_utf8)
+        }
         _ => end,
     }
 }

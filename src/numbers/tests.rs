@@ -101,7 +101,12 @@ const WHOLE: &[(&str, f64, Option<f64>, Option<HedgeKind>)] = &[
     ("nearly 25,000", 25000.0, None, Some(HedgeKind::AtMost)),
     ("almost 100", 100.0, None, Some(HedgeKind::AtMost)),
     ("over 10,000", 10000.0, None, Some(HedgeKind::AtLeast)),
-    ("more than 100,000", 100000.0, None, Some(HedgeKind::AtLeast)),
+    (
+        "more than 100,000",
+        100000.0,
+        None,
+        Some(HedgeKind::AtLeast),
+    ),
     ("at least 50", 50.0, None, Some(HedgeKind::AtLeast)),
     ("up to 100,000", 100000.0, None, Some(HedgeKind::AtMost)),
     ("some 20,000", 20000.0, None, Some(HedgeKind::About)),
@@ -113,7 +118,12 @@ const WHOLE: &[(&str, f64, Option<f64>, Option<HedgeKind>)] = &[
     ("~100", 100.0, None, Some(HedgeKind::About)),
     ("≈100", 100.0, None, Some(HedgeKind::About)),
     ("10,000+", 10000.0, None, Some(HedgeKind::AtLeast)),
-    ("tens of thousands", 10000.0, None, Some(HedgeKind::Magnitude)),
+    (
+        "tens of thousands",
+        10000.0,
+        None,
+        Some(HedgeKind::Magnitude),
+    ),
     ("thousands of", 1000.0, None, Some(HedgeKind::Magnitude)),
     ("50%", 50.0, None, None),
     ("百分之五十", 50.0, None, None),
@@ -127,7 +137,9 @@ fn brief_examples() {
         let m = find_numbers(s);
         let ok = match m.as_slice() {
             [one] => {
-                let mut ok = one.value == v && one.value_max == max && one.hedge.as_ref().map(|h| h.kind) == kind;
+                let mut ok = one.value == v
+                    && one.value_max == max
+                    && one.hedge.as_ref().map(|h| h.kind) == kind;
                 // `thousands of`: the span stops before `of`.
                 if !s.ends_with(" of") || kind != Some(HedgeKind::Magnitude) {
                     ok &= one.span == (0..s.len());
@@ -141,7 +153,12 @@ fn brief_examples() {
             bad.push(format!("{s:?}: {m:?}"));
         }
     }
-    assert!(bad.is_empty(), "{} failures:\n{}", bad.len(), bad.join("\n"));
+    assert!(
+        bad.is_empty(),
+        "{} failures:\n{}",
+        bad.len(),
+        bad.join("\n")
+    );
 }
 
 fn values(s: &str) -> Vec<f64> {
@@ -168,12 +185,18 @@ fn running_text() {
     assert_eq!(values("十分重要"), Vec::<f64>::new());
     assert_eq!(values("半导体"), Vec::<f64>::new());
     let m = &find_numbers("万卡集群")[0];
-    assert_eq!((m.value, m.hedge.as_ref().map(|h| h.kind)), (10000.0, Some(HedgeKind::Magnitude)));
+    assert_eq!(
+        (m.value, m.hedge.as_ref().map(|h| h.kind)),
+        (10000.0, Some(HedgeKind::Magnitude))
+    );
     let m = &find_numbers("约20万张")[0];
     assert_eq!((m.span.clone(), m.number_span.clone()), (0..8, 3..8));
     let m = &find_numbers("the cluster has more than 100,000 GPUs")[0];
     assert_eq!(m.hedge.as_ref().unwrap().text, "more than");
-    assert_eq!(&"the cluster has more than 100,000 GPUs"[m.number_span.clone()], "100,000");
+    assert_eq!(
+        &"the cluster has more than 100,000 GPUs"[m.number_span.clone()],
+        "100,000"
+    );
     let m = &find_numbers("50%")[0];
     assert!(m.percent);
     let m = &find_numbers("百分之五十")[0];

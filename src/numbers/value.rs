@@ -17,7 +17,7 @@ const POW10: [f64; 23] = [
 ];
 
 fn shift(m: i128, k: i32) -> Option<i128> {
-    if k < 0 || k > 38 {
+    if !(0..=38).contains(&k) {
         return None;
     }
     10i128.checked_pow(k as u32)?.checked_mul(m)
@@ -116,13 +116,6 @@ impl V {
         match self {
             V::D(m, e) => V::D(-m, e),
             V::F(x) => V::F(-x),
-        }
-    }
-
-    pub(crate) fn is_int(self) -> bool {
-        match self {
-            V::D(_, e) => e >= 0,
-            V::F(x) => x.fract() == 0.0,
         }
     }
 }

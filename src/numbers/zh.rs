@@ -64,8 +64,6 @@ fn tok_at(t: &str, p: usize) -> Option<(Tok, usize)> {
 pub(crate) struct Core {
     pub end: usize,
     pub v: V,
-    /// Any Chinese character in the numeral.
-    pub has_zh: bool,
     /// The numeral is one Arabic token and nothing else.
     pub arabic: Option<Arabic>,
     /// Any unit (十百千万亿).
@@ -83,8 +81,6 @@ pub(crate) struct Core {
     pub pair: bool,
     /// Tokens read.
     pub ntok: u32,
-    /// The single digit character when the numeral is exactly one.
-    pub first_digit: Option<u32>,
 }
 
 struct St {
@@ -149,7 +145,6 @@ pub(crate) fn read(t: &str, i: usize, hi: bool) -> Option<Core> {
     let mut scale_ok = true;
     let mut placeholder = None;
     let mut pair = false;
-    let mut first_digit = None;
     let mut pending_digit: Option<u32> = None;
     // The pending digit came right after a big unit: it opens a new
     // section (5亿1万), and is elided only if it ends the numeral (一万三).
@@ -173,13 +168,19 @@ pub(crate) fn read(t: &str, i: usize, hi: bool) -> Option<Core> {
             let next = char_at(t, p).and_then(zh);
             let continues = matches!(
                 next,
-                Some(Zh::Small(_) | Zh::Big(_) | Zh::Tens(_) | Zh::Placeholder | Zh::Point | Zh::Liang)
+                Some(
+                    Zh::Small(_)
+                        | Zh::Big(_)
+                        | Zh::Tens(_)
+                        | Zh::Placeholder
+                        | Zh::Point
+                        | Zh::Liang
+                )
             );
             if n >= 2 && !continues {
                 return Some(Core {
                     end: p,
                     v: V::int(m),
-                    has_zh: true,
                     arabic: None,
                     units: false,
                     scale: None,
@@ -187,7 +188,6 @@ pub(crate) fn read(t: &str, i: usize, hi: bool) -> Option<Core> {
                     bare: false,
                     pair: false,
                     ntok: n,
-                    first_digit: None,
                 });
             }
         }
@@ -203,7 +203,9 @@ pub(crate) fn read(t: &str, i: usize, hi: bool) -> Option<Core> {
                 q = s;
             }
         }
-        let Some((tok, tend)) = tok_at(t, q) else { break };
+        let Some((tok, tend)) = tok_at(t, q) else {
+            break;
+        };
         let is_arabic = matches!(tok, Tok::Val(_, _, Some(_), _));
         if spaced {
             // Across spaces: a unit may follow anything; a value only a unit.
@@ -223,10 +225,12 @@ pub(crate) fn read(t: &str, i: usize, hi: bool) -> Option<Core> {
             Tok::Val(v, single, ar, zd) => {
                 if st.pending.is_some() {
                     // 三四万, 一两千, 七八十: two neighbouring digits before a unit.
-                    let (Some(d1), Some(d2)) = (pending_digit, zd) else { break };
+                    let (Some(d1), Some(d2)) = (pending_digit, zd) else {
+                        break;
+                    };
                     let d2v = if d2 == 20 { 2 } else { d2 };
                     let d1v = if d1 == 20 { 2 } else { d1 };
-                    if !(d2v == d1v + 1) || pair {
+                    if d2v != d1v + 1 || pair {
                         break;
                     }
                     let after = tok_at(t, tend).map(|x| x.0);
@@ -260,7 +264,6 @@ pub(crate) fn read(t: &str, i: usize, hi: bool) -> Option<Core> {
                 }
                 if ntok == 0 {
                     arabic_only = ar;
-                    first_digit = zd;
                 } else {
                     arabic_only = None;
                 }
@@ -275,12 +278,9 @@ pub(crate) fn read(t: &str, i: usize, hi: bool) -> Option<Core> {
                 has_zh = true;
                 scale_ok = false;
                 arabic_only = None;
-                if ntok == 0 {
-                    first_digit = Some(0);
-                }
             }
             Tok::Small(e) => {
-                let mult = if let Some(_) = st.pending {
+                let mult = if st.pending.is_some() {
                     st.elide = None;
                     st.pending_value()
                 } else if st.last == Last::Start || st.last == Last::Zero {
@@ -397,8 +397,14 @@ pub(crate) fn read(t: &str, i: usize, hi: bool) -> Option<Core> {
             Tok::Point => {
                 // 点 needs a decimal digit after it (not 两: 一点两小时).
                 let s = skip_spaces(t, tend);
-                let Some((fm, k, fend)) = zh_fraction(t, s) else { break };
-                if st.pending.is_none() && st.last != Last::Zero && st.last != Last::Big && st.last != Last::Small {
+                let Some((fm, k, fend)) = zh_fraction(t, s) else {
+                    break;
+                };
+                if st.pending.is_none()
+                    && st.last != Last::Zero
+                    && st.last != Last::Big
+                    && st.last != Last::Small
+                {
                     break;
                 }
                 let int = st.value();
@@ -437,7 +443,6 @@ pub(crate) fn read(t: &str, i: usize, hi: bool) -> Option<Core> {
     Some(Core {
         end,
         v: st.value(),
-        has_zh,
         arabic: arabic_only,
         units,
         scale,
@@ -445,7 +450,6 @@ pub(crate) fn read(t: &str, i: usize, hi: bool) -> Option<Core> {
         bare,
         pair,
         ntok,
-        first_digit,
     })
 }
 
