@@ -181,6 +181,8 @@ struct Phrase {
     of_same: bool,
     /// `8卡服务器`: accelerators per server.
     per_unit: bool,
+    /// The generic word names a chip family (`TPUs`, `NPU`).
+    family_word: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -628,7 +630,11 @@ impl<'a> Run<'a> {
                     }
                     last_end = Some(q);
                     continue;
-                } else if info.is_vendor() {
+                } else if info.is_vendor()
+                    || (info.kind == EntityKind::Organisation && self.chip_word_at(bi, m.range.end))
+                {
+                    // A chip vendor, or any company naming its own chip
+                    // (`Google TPUs`, `Amazon Trainium`).
                     let mt = &t[m.range.clone()];
                     if mt.contains("昇腾") || mt.eq_ignore_ascii_case("ascend") {
                         ph.ascend = true;
@@ -678,6 +684,7 @@ impl<'a> Run<'a> {
             {
                 ph.generic = Some("generic");
                 ph.counter = counter;
+                ph.family_word = starts_ci(&t[q..], "tpu") || starts_ci(&t[q..], "npu");
                 q += len;
                 last_end = Some(q);
                 break;
@@ -726,7 +733,7 @@ impl<'a> Run<'a> {
         match last_end {
             Some(end) => {
                 ph.end = end;
-                if ph.chips.is_empty() && ph.vendor.is_some() {
+                if ph.chips.is_empty() && ph.vendor.is_some() && !ph.family_word {
                     ph.counter = false;
                 }
                 self.not_followed_by_non_accelerator(t, ph)
@@ -742,6 +749,22 @@ impl<'a> Run<'a> {
             }
             None => None,
         }
+    }
+
+    /// A chip name or accelerator word at `p` (after spaces and `'s`).
+    fn chip_word_at(&self, bi: usize, p: usize) -> bool {
+        let t = &self.blocks[bi].block.text;
+        let mut q = p;
+        for s in ["'s", "’s"] {
+            if t[q..].starts_with(s) {
+                q += s.len();
+            }
+        }
+        let q = quantity::skip_spaces(t, q);
+        self.mention_at(bi, q)
+            .is_some_and(|m| self.info(m.entity).kind == EntityKind::Chip)
+            || self.x.unknown_chip.is_match(&t[q..])
+            || generic_at(t, q).is_some()
     }
 
     fn not_followed_by_non_accelerator(&self, t: &str, ph: Phrase) -> Option<Phrase> {
@@ -958,6 +981,22 @@ impl<'a> Run<'a> {
                         clause,
                     );
                 }
+            }
+            if ctx.is_empty() && ph.family_word {
+                let family = t[ph.chip_start..ph.end].to_ascii_lowercase();
+                let name = if ph.ascend {
+                    "Huawei Ascend NPU"
+                } else if family.contains("tpu") {
+                    "Google TPU"
+                } else {
+                    "GPU"
+                };
+                let chip = ChipRef {
+                    id: None,
+                    name: name.into(),
+                    text: chip_text,
+                };
+                return self.push_claim(bi, n, &ph, chip, sentence, clause);
             }
             match ctx.first() {
                 Some(&c) => {

@@ -235,3 +235,14 @@ fn counts_named_by_context() {
     assert!(claims("| 类别 | 次数 |\n|---|---|\n| 中断 | 466 |\n").is_empty());
     assert!(claims("| Chip | Year | TDP |\n|---|---|---|\n| H100 | 2022 | 700 |\n").is_empty());
 }
+
+#[test]
+fn company_named_chip_families() {
+    let c = one("Anthropic will get access to up to one million Google TPUs.");
+    assert_eq!(
+        (c.0, c.1.as_str(), c.2.as_str(), c.3),
+        (1_000_000, "Google TPU", "anthropic", "planned")
+    );
+    let c = one("Google trained PaLM on 6144 TPU v4 chips.");
+    assert_eq!((c.1.as_str(), c.2.as_str()), ("Google TPU v4", "palm"));
+}
