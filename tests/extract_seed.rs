@@ -162,3 +162,40 @@ fn extractor_is_reusable_and_total() {
         }
     }
 }
+
+mod fuzz {
+    use super::*;
+    use proptest::prelude::*;
+    use std::sync::OnceLock;
+
+    fn extractor() -> &'static Extractor {
+        static X: OnceLock<Extractor> = OnceLock::new();
+        X.get_or_init(|| Extractor::new(&Dataset::embedded().unwrap()))
+    }
+
+    const PIECES: &[&str] = &[
+        "约", "20", "万", "块", "张", "卡", "H100", "英伟达", "GPU", "s", " ", "-", ",", "，", "。", ". ", "|", "\n", "\n\n",
+        "- ", "# ", "**", "Ｈ１００", "２０４８", "about ", "1.5 million", "x", "倍", "昇腾", "NPU", "TPU v4", "chips", "of the same ",
+        "DeepSeek-R1", "Meta", "训练", "计划", "分别", "和", "to ", "200,000", "万卡集群", "\u{00A0}", "e\u{0301}", "🙂", "数千",
+        "GPT-o1", "Colossus", "$", "美元", "GPU小时", "%", "| a | b |\n|---|---|\n| 微软 | 3颗 |\n",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+        #[test]
+        fn never_panics_and_spans_hold(idx in proptest::collection::vec(0..PIECES.len(), 0..40)) {
+            let body: String = idx.iter().map(|&i| PIECES[i]).collect();
+            let src = format!("---\ntitle: t\n---\n{body}\n");
+            if let Ok(a) = article::parse(Path::new("f.md"), src.into_bytes()) {
+                let x = extractor().extract(&a);
+                for c in &x.claims {
+                    prop_assert!(a.source.get(c.span.clone()).is_some());
+                    prop_assert!(c.count >= 2);
+                }
+                for q in &x.quantities {
+                    prop_assert!(a.source.get(q.span.clone()).is_some());
+                }
+            }
+        }
+    }
+}
