@@ -464,7 +464,13 @@ impl<'a> Run<'a> {
             }
         }
         let after = &t[n.span.end..];
-        if let Some(c) = after.chars().next() {
+        // Letters glued to digits make a code (`3D`, `7nm` is allowed);
+        // after `万` or `亿` they are the next word (`278.8万GPU小时`).
+        let ends_in_digit = t[..n.span.end]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_digit());
+        if let Some(c) = after.chars().next().filter(|_| ends_in_digit) {
             if c.is_ascii_alphabetic() {
                 let word: String = after
                     .chars()

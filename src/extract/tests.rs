@@ -246,3 +246,12 @@ fn company_named_chip_families() {
     let c = one("Google trained PaLM on 6144 TPU v4 chips.");
     assert_eq!((c.1.as_str(), c.2.as_str()), ("Google TPU v4", "palm"));
 }
+
+#[test]
+fn wan_before_latin_units() {
+    let x = run("合计约278.8万GPU小时,动用1.6万GPU。");
+    assert_eq!(x.quantities[0].kind, K::GpuHours);
+    assert_eq!(x.quantities[0].value, 2_788_000.0);
+    assert_eq!(x.claims.len(), 1);
+    assert_eq!(x.claims[0].count, 16_000);
+}
