@@ -548,7 +548,43 @@ impl<'a> Run<'a> {
     fn quantity(&mut self, bi: usize, n: &NumberMatch) {
         let b = &self.blocks[bi];
         let t = &b.block.text;
-        let u = quantity::classify(t, n);
+        let mut u = quantity::classify(t, n);
+        if u.kind == QuantityKind::Number {
+            // `two Cloud TPU v4 Pods`, `2.6M H800 GPU hours`: the unit
+            // follows a chip name.
+            let mut q = n.span.end;
+            for _ in 0..4 {
+                let p = quantity::skip_spaces(t, q);
+                if let Some(m) = self.mention_at(bi, p) {
+                    let info = self.info(m.entity);
+                    if info.kind == EntityKind::Chip || info.is_vendor() {
+                        q = m.range.end;
+                        continue;
+                    }
+                }
+                match generic_at(t, p) {
+                    Some((len, _)) => q = p + len,
+                    None => break,
+                }
+            }
+            if q > n.span.end {
+                if let Some((kind, unit, mult, end)) = quantity::unit_after(t, q) {
+                    let kind = match kind {
+                        QuantityKind::Duration if unit == "hours" => QuantityKind::GpuHours,
+                        k => k,
+                    };
+                    if matches!(kind, QuantityKind::GpuHours | QuantityKind::Count) {
+                        u = quantity::Unit {
+                            kind,
+                            unit: Some(unit),
+                            mult,
+                            start: u.start,
+                            end,
+                        };
+                    }
+                }
+            }
+        }
         let Some(text) = t.get(u.start..u.end) else {
             return;
         };

@@ -255,3 +255,23 @@ fn wan_before_latin_units() {
     assert_eq!(x.claims.len(), 1);
     assert_eq!(x.claims[0].count, 16_000);
 }
+
+#[test]
+fn units_after_chip_names() {
+    let x =
+        run("PaLM used two Cloud TPU v4 Pods and 2.6 million H800 GPU hours, 1000 A100 GPU hours.");
+    let kinds: Vec<(K, &str)> = x
+        .quantities
+        .iter()
+        .map(|q| (q.kind, q.text.as_str()))
+        .collect();
+    assert!(
+        kinds.contains(&(K::Count, "two Cloud TPU v4 Pods")),
+        "{kinds:?}"
+    );
+    assert!(
+        kinds.contains(&(K::GpuHours, "1000 A100 GPU hours")),
+        "{kinds:?}"
+    );
+    assert!(x.claims.is_empty(), "{:?}", x.claims);
+}
