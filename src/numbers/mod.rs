@@ -137,7 +137,12 @@ pub fn find_numbers(text: &str) -> Vec<NumberMatch> {
             (c, c.len_utf8())
         };
         if !may_start(text, i, c) {
-            i += len;
+            // Inside a word: skip the rest of its letters at once.
+            i = if c.is_ascii_alphabetic() {
+                skip_word(text, i)
+            } else {
+                i + len
+            };
             continue;
         }
         match sc.at(i, &mut out) {
