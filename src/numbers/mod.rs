@@ -330,6 +330,8 @@ struct Body {
     inner: Option<(HedgeKind, usize, usize)>,
     /// Chinese or Arabic (may take a trailing 多/余).
     zh_or_digits: bool,
+    /// Only units, no digit (`万`, `百万`): `近万` is a magnitude.
+    bare: bool,
 }
 
 impl Scanner<'_> {
@@ -423,6 +425,16 @@ impl Scanner<'_> {
         }
         // A restatement in brackets: forty-five (45).
         end = restatement(t, end, body.v.f());
+        // 近万, 将近千: nearness to a bare unit is an order of magnitude.
+        if let Some(h) = hedge.as_mut() {
+            if body.bare
+                && body.num.len() == 3
+                && h.0 == HedgeKind::AtMost
+                && t[h.1..h.2].ends_with('近')
+            {
+                h.0 = HedgeKind::Magnitude;
+            }
+        }
         let chosen = hedge.or(body.inner).or(post);
         let approx = chosen.is_some() || body.max.is_some();
         out.push(NumberMatch {
@@ -552,6 +564,7 @@ impl Scanner<'_> {
                 fraction: e.fraction,
                 inner: e.hedge,
                 zh_or_digits: false,
+                bare: false,
             };
             percent(t, &mut b);
             return Ok(b);
@@ -698,6 +711,7 @@ impl Scanner<'_> {
             fraction,
             inner,
             zh_or_digits: true,
+            bare: core.bare,
         };
         percent(t, &mut b);
         Ok(b)
@@ -859,6 +873,7 @@ fn simple(s: usize, e: usize, v: V) -> Body {
         fraction: false,
         inner: None,
         zh_or_digits: true,
+        bare: false,
     }
 }
 
