@@ -797,15 +797,9 @@ impl Scanner<'_> {
                     && bb[w + 2] == b' '
                 {
                     skip_spaces(t, w + 3)
-                } else if c == ' '
-                    && (t[w..].starts_with('–')
-                        || t[w..].starts_with('~')
-                        || t[w..].starts_with('～'))
-                {
-                    skip_spaces(
-                        t,
-                        w + 3.min(t[w..].chars().next().map_or(1, char::len_utf8)),
-                    )
+                } else if let Some(d @ ('–' | '~' | '～')) = char_at(t, w) {
+                    // `20 – 30`, `20 ~ 30`.
+                    skip_spaces(t, w + d.len_utf8())
                 } else {
                     return;
                 }
@@ -893,22 +887,13 @@ fn simple(s: usize, e: usize, v: V) -> Body {
 }
 
 fn percent(t: &str, b: &mut Body) {
-    if b.percent || !matches!(t.as_bytes().get(b.end), Some(b'%' | b' ' | b'p' | 0xEF)) {
+    if b.percent || !matches!(t.as_bytes().get(b.end), Some(b'%' | b' ' | 0xEF)) {
         return;
     }
     let e = b.end;
-    for (w, n) in [
-        ("%", 1),
-        ("％", 3),
-        (" %", 2),
-        (" percent", 8),
-        (" per cent", 9),
-        ("percent", 7),
-    ] {
+    for w in ["%", "％", " %", " percent", " per cent"] {
+        let n = w.len();
         if t[e..].starts_with(w) && !t[e + n..].starts_with(|c: char| c.is_ascii_alphabetic()) {
-            if w.contains('p') && !b.zh_or_digits && w.starts_with('p') {
-                continue;
-            }
             b.percent = true;
             b.end = e + n;
             return;
