@@ -137,7 +137,12 @@ pub fn find_numbers(text: &str) -> Vec<NumberMatch> {
             (c, c.len_utf8())
         };
         if !may_start(text, i, c) {
-            i += len;
+            // Inside a word: skip the rest of its letters at once.
+            i = if c.is_ascii_alphabetic() {
+                skip_word(text, i)
+            } else {
+                i + len
+            };
             continue;
         }
         match sc.at(i, &mut out) {
@@ -208,6 +213,21 @@ fn skip_spaces(t: &str, mut p: usize) -> usize {
     let b = t.as_bytes();
     while p < b.len() && b[p] == b' ' {
         p += 1;
+    }
+    p
+}
+
+/// A currency sign between a hedge and its number (`about $2 billion`,
+/// `约¥3000`, `more than US$ 1 million`); the sign stays outside
+/// `number_span` but inside `span`.
+fn skip_currency(t: &str, p: usize) -> usize {
+    let s = &t[p..];
+    for sign in ["US$", "HK$", "$", "€", "£", "¥", "￥"] {
+        if let Some(rest) = s.strip_prefix(sign) {
+            if rest.starts_with(|c: char| c.is_ascii_digit() || c == ' ' || c == '.') {
+                return skip_spaces(t, p + sign.len());
+            }
+        }
     }
     p
 }
@@ -325,6 +345,8 @@ struct Body {
     inner: Option<(HedgeKind, usize, usize)>,
     /// Chinese or Arabic (may take a trailing 多/余).
     zh_or_digits: bool,
+    /// Only units, no digit (`万`, `百万`): `近万` is a magnitude.
+    bare: bool,
 }
 
 impl Scanner<'_> {
@@ -344,12 +366,12 @@ impl Scanner<'_> {
             }
             if let Some((k, e)) = hedge::en_prefix(t, i) {
                 hedge = Some((k, i, e));
-                p = skip_spaces(t, e);
+                p = skip_currency(t, skip_spaces(t, e));
             }
         } else if let Some((k, e, bare)) = hedge::zh_prefix(t, i) {
             hedge = Some((k, i, e));
             bare_only = bare;
-            p = skip_spaces(t, e);
+            p = skip_currency(t, skip_spaces(t, e));
         }
         // Dates, versions, addresses: each group on its own.
         if hedge.is_none()
@@ -418,6 +440,16 @@ impl Scanner<'_> {
         }
         // A restatement in brackets: forty-five (45).
         end = restatement(t, end, body.v.f());
+        // 近万, 将近千: nearness to a bare unit is an order of magnitude.
+        if let Some(h) = hedge.as_mut() {
+            if body.bare
+                && body.num.len() == 3
+                && h.0 == HedgeKind::AtMost
+                && t[h.1..h.2].ends_with('近')
+            {
+                h.0 = HedgeKind::Magnitude;
+            }
+        }
         let chosen = hedge.or(body.inner).or(post);
         let approx = chosen.is_some() || body.max.is_some();
         out.push(NumberMatch {
@@ -547,6 +579,7 @@ impl Scanner<'_> {
                 fraction: e.fraction,
                 inner: e.hedge,
                 zh_or_digits: false,
+                bare: false,
             };
             percent(t, &mut b);
             return Ok(b);
@@ -693,6 +726,7 @@ impl Scanner<'_> {
             fraction,
             inner,
             zh_or_digits: true,
+            bare: core.bare,
         };
         percent(t, &mut b);
         Ok(b)
@@ -763,15 +797,9 @@ impl Scanner<'_> {
                     && bb[w + 2] == b' '
                 {
                     skip_spaces(t, w + 3)
-                } else if c == ' '
-                    && (t[w..].starts_with('–')
-                        || t[w..].starts_with('~')
-                        || t[w..].starts_with('～'))
-                {
-                    skip_spaces(
-                        t,
-                        w + 3.min(t[w..].chars().next().map_or(1, char::len_utf8)),
-                    )
+                } else if let Some(d @ ('–' | '~' | '～')) = char_at(t, w) {
+                    // `20 – 30`, `20 ~ 30`.
+                    skip_spaces(t, w + d.len_utf8())
                 } else {
                     return;
                 }
@@ -854,26 +882,18 @@ fn simple(s: usize, e: usize, v: V) -> Body {
         fraction: false,
         inner: None,
         zh_or_digits: true,
+        bare: false,
     }
 }
 
 fn percent(t: &str, b: &mut Body) {
-    if b.percent || !matches!(t.as_bytes().get(b.end), Some(b'%' | b' ' | b'p' | 0xEF)) {
+    if b.percent || !matches!(t.as_bytes().get(b.end), Some(b'%' | b' ' | 0xEF)) {
         return;
     }
     let e = b.end;
-    for (w, n) in [
-        ("%", 1),
-        ("％", 3),
-        (" %", 2),
-        (" percent", 8),
-        (" per cent", 9),
-        ("percent", 7),
-    ] {
+    for w in ["%", "％", " %", " percent", " per cent"] {
+        let n = w.len();
         if t[e..].starts_with(w) && !t[e + n..].starts_with(|c: char| c.is_ascii_alphabetic()) {
-            if w.contains('p') && !b.zh_or_digits && w.starts_with('p') {
-                continue;
-            }
             b.percent = true;
             b.end = e + n;
             return;

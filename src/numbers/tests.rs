@@ -57,7 +57,8 @@ const WHOLE: &[(&str, f64, Option<f64>, Option<HedgeKind>)] = &[
     ("数十万", 100000.0, None, Some(HedgeKind::Magnitude)),
     ("上万", 10000.0, None, Some(HedgeKind::Magnitude)),
     ("上千", 1000.0, None, Some(HedgeKind::Magnitude)),
-    ("近万", 10000.0, None, Some(HedgeKind::AtMost)),
+    ("近万", 10000.0, None, Some(HedgeKind::Magnitude)),
+    ("近十万", 100000.0, None, Some(HedgeKind::AtMost)),
     ("几十万", 100000.0, None, Some(HedgeKind::Magnitude)),
     ("百万级", 1e6, None, Some(HedgeKind::Magnitude)),
     ("万级", 10000.0, None, Some(HedgeKind::Magnitude)),
@@ -118,6 +119,8 @@ const WHOLE: &[(&str, f64, Option<f64>, Option<HedgeKind>)] = &[
     ("~100", 100.0, None, Some(HedgeKind::About)),
     ("≈100", 100.0, None, Some(HedgeKind::About)),
     ("10,000+", 10000.0, None, Some(HedgeKind::AtLeast)),
+    ("about $2 billion", 2e9, None, Some(HedgeKind::About)),
+    ("约¥3000", 3000.0, None, Some(HedgeKind::About)),
     (
         "tens of thousands",
         10000.0,
