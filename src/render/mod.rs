@@ -39,10 +39,29 @@ pub struct Templates {
 pub fn load_templates(user: Option<&Path>) -> Result<Templates, Diagnostic> {
     let i18n = Arc::new(i18n::I18n::load(user)?);
     let mut tera = tera_from(user)?;
+    tera.set_escape_fn(escape_html);
     tera.register_function("t", i18n::TeraT(i18n.clone()));
     tera.register_filter("num", i18n::num_filter);
     tera.register_filter("date", i18n::TeraDate(i18n.clone()));
     Ok(Templates { tera, i18n })
+}
+
+/// Tera's default escaper also writes `/` as `&#x2F;`, which turns every URL
+/// in the feed and sitemap into noise. These five are all that text and
+/// double-quoted attributes need.
+pub fn escape_html(s: &str) -> String {
+    let mut o = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '&' => o.push_str("&amp;"),
+            '<' => o.push_str("&lt;"),
+            '>' => o.push_str("&gt;"),
+            '"' => o.push_str("&quot;"),
+            '\'' => o.push_str("&#39;"),
+            c => o.push(c),
+        }
+    }
+    o
 }
 
 fn tera_from(user: Option<&Path>) -> Result<Tera, Diagnostic> {
