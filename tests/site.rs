@@ -79,7 +79,10 @@ fn briefing_shows_both_languages_with_generated_headline() {
 #[test]
 fn english_plurals_and_chinese_numbers() {
     let html = read(audited().join("index.html"));
-    assert!(html.contains("4 articles, 9 accelerator-count claims"), "index lede");
+    assert!(
+        html.contains("4 articles, 9 accelerator-count claims"),
+        "index lede"
+    );
     assert!(html.contains("共4篇文章、9项加速器数量说法"));
     let llama = read(audited().join("briefings/llama-3-1-405b-h100.html"));
     assert!(llama.contains("2 compute claims checked against the record: 2 supported."));
@@ -116,8 +119,14 @@ fn every_claim_has_a_complete_claimreview() {
             assert_eq!(v["@context"], "https://schema.org");
             assert_eq!(v["@type"], "ClaimReview");
             let claimed = v["claimReviewed"].as_str().unwrap();
-            assert!(!claimed.is_empty() && claimed.chars().count() < 75, "{claimed}");
-            assert!(v["url"].as_str().unwrap().starts_with("https://example.org/briefings/"));
+            assert!(
+                !claimed.is_empty() && claimed.chars().count() < 75,
+                "{claimed}"
+            );
+            assert!(v["url"]
+                .as_str()
+                .unwrap()
+                .starts_with("https://example.org/briefings/"));
             assert!(v["url"].as_str().unwrap().contains("#claim-c"));
             assert!(v["author"]["name"].is_string());
             let r = &v["reviewRating"];
@@ -160,15 +169,24 @@ fn feed_is_atom_with_valid_dates() {
     let atom = "http://www.w3.org/2005/Atom";
     let root = doc.root_element();
     assert!(root.has_tag_name((atom, "feed")));
-    let entries: Vec<_> = root.children().filter(|n| n.has_tag_name((atom, "entry"))).collect();
+    let entries: Vec<_> = root
+        .children()
+        .filter(|n| n.has_tag_name((atom, "entry")))
+        .collect();
     assert_eq!(entries.len(), 4);
-    for n in doc.descendants().filter(|n| n.has_tag_name((atom, "updated")) || n.has_tag_name((atom, "published"))) {
+    for n in doc
+        .descendants()
+        .filter(|n| n.has_tag_name((atom, "updated")) || n.has_tag_name((atom, "published")))
+    {
         let t = n.text().unwrap_or_default();
         assert!(is_rfc3339(t), "not RFC 3339: {t:?}");
     }
     for e in &entries {
         for tag in ["id", "title", "updated", "link"] {
-            assert!(e.children().any(|c| c.has_tag_name((atom, tag))), "entry without {tag}");
+            assert!(
+                e.children().any(|c| c.has_tag_name((atom, tag))),
+                "entry without {tag}"
+            );
         }
     }
     // `date: 2025-02` becomes the first of the month.
@@ -183,10 +201,18 @@ fn sitemap_lists_every_page_with_language_alternates() {
     let doc = roxmltree::Document::parse(&xml).expect("sitemap.xml is XML");
     let sm = "http://www.sitemaps.org/schemas/sitemap/0.9";
     let xh = "http://www.w3.org/1999/xhtml";
-    let urls: Vec<_> = doc.root_element().children().filter(|n| n.has_tag_name((sm, "url"))).collect();
+    let urls: Vec<_> = doc
+        .root_element()
+        .children()
+        .filter(|n| n.has_tag_name((sm, "url")))
+        .collect();
     let locs: Vec<&str> = urls
         .iter()
-        .filter_map(|u| u.children().find(|c| c.has_tag_name((sm, "loc"))).and_then(|l| l.text()))
+        .filter_map(|u| {
+            u.children()
+                .find(|c| c.has_tag_name((sm, "loc")))
+                .and_then(|l| l.text())
+        })
         .collect();
     assert!(locs.contains(&"https://example.org/briefings/deepseek-r1-vs-grok-3.html"));
     assert!(locs.contains(&"https://example.org/audit.html"));
@@ -215,7 +241,13 @@ fn facts_json_holds_every_fact_file() {
 #[test]
 fn audit_page_groups_claims_by_verdict() {
     let html = read(audited().join("audit.html"));
-    for v in ["contradicted", "misattributed", "disputed", "unverified", "supported"] {
+    for v in [
+        "contradicted",
+        "misattributed",
+        "disputed",
+        "unverified",
+        "supported",
+    ] {
         assert!(html.contains(&format!("<section id=\"v-{v}\"")), "{v}");
         assert!(html.contains(&format!("href=\"#v-{v}\"")), "{v}");
     }
@@ -259,7 +291,8 @@ fn missing_message_falls_back_with_a_build_warning() {
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert!(o.status.success(), "{stderr}");
     assert!(
-        stderr.contains("warning") && stderr.contains("`nav-audit` is missing from the zh catalogue"),
+        stderr.contains("warning")
+            && stderr.contains("`nav-audit` is missing from the zh catalogue"),
         "{stderr}"
     );
     // The English text stands in.
@@ -311,7 +344,10 @@ fn init_creates_a_project_that_builds_and_refuses_a_non_empty_folder() {
     ] {
         assert!(site.join(f).is_file(), "{f}");
     }
-    assert!(read(site.join("factbrief.toml")).contains("# "), "config is commented");
+    assert!(
+        read(site.join("factbrief.toml")).contains("# "),
+        "config is commented"
+    );
     std::fs::write(
         site.join("factbrief.toml"),
         "title = \"Desk\"\nbase_url = \"https://desk.example\"\n",
@@ -351,7 +387,9 @@ fn contrast(a: &str, b: &str) -> f64 {
 
 /// The value of `--name: #xxxxxx` in a block of CSS.
 fn var(css: &str, name: &str) -> String {
-    let i = css.find(&format!("--{name}:")).unwrap_or_else(|| panic!("--{name}"));
+    let i = css
+        .find(&format!("--{name}:"))
+        .unwrap_or_else(|| panic!("--{name}"));
     let rest = css[i..].split_once(':').unwrap().1.trim_start();
     rest[..7].to_string()
 }
@@ -371,7 +409,14 @@ fn badge_and_text_colours_meet_wcag_aa_in_both_schemes() {
             let page = var(block, "bg");
             assert!(contrast(&bg, &page) >= 3.0, "{scheme} --{badge} on page");
         }
-        for (a, b) in [("fg", "bg"), ("muted", "bg"), ("accent", "bg"), ("fg", "card"), ("muted", "card"), ("accent", "card")] {
+        for (a, b) in [
+            ("fg", "bg"),
+            ("muted", "bg"),
+            ("accent", "bg"),
+            ("fg", "card"),
+            ("muted", "card"),
+            ("accent", "card"),
+        ] {
             let r = contrast(&var(block, a), &var(block, b));
             assert!(r >= 4.5, "{scheme} --{a} on --{b}: {r:.2}");
         }

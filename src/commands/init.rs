@@ -85,9 +85,11 @@ pub fn run(dir: &Path, r: Reporter) -> Exit {
 pub fn init(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
     if let Ok(mut entries) = std::fs::read_dir(dir) {
         if entries.next().is_some() {
-            return Err(Diagnostic::error("the folder is not empty; refusing to write into it")
-                .at_path(dir)
-                .with_hint("pass a new or empty folder: `factbrief init my-site`"));
+            return Err(
+                Diagnostic::error("the folder is not empty; refusing to write into it")
+                    .at_path(dir)
+                    .with_hint("pass a new or empty folder: `factbrief init my-site`"),
+            );
         }
     } else if dir.exists() {
         return Err(Diagnostic::error("the path exists and is not a folder").at_path(dir));
@@ -118,7 +120,10 @@ pub fn init(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
 fn collect(dir: &Dir<'_>, out: &mut Vec<(String, Vec<u8>)>) {
     for f in dir.files() {
         out.push((
-            format!("templates/{}", f.path().to_string_lossy().replace('\\', "/")),
+            format!(
+                "templates/{}",
+                f.path().to_string_lossy().replace('\\', "/")
+            ),
             f.contents().to_vec(),
         ));
     }

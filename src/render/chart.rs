@@ -108,8 +108,8 @@ pub struct Compare {
 
 /// `None` when there is nothing to draw.
 pub fn compare(points: &[Point]) -> Option<Compare> {
-    const WIDTH: f64 = 640.0;
-    const LEFT: f64 = 150.0;
+    const WIDTH: f64 = 560.0;
+    const LEFT: f64 = 130.0;
     const TOP: f64 = 10.0;
     const ROW_H: f64 = 40.0;
     const BAR_H: f64 = 14.0;
@@ -176,12 +176,12 @@ pub struct Verdicts {
 
 /// `counts` in display order: `(verdict key, number of claims)`.
 pub fn verdicts(counts: &[(String, usize)]) -> Verdicts {
-    const WIDTH: f64 = 640.0;
-    const LEFT: f64 = 190.0;
-    const ROW_H: f64 = 34.0;
+    const WIDTH: f64 = 460.0;
+    const LEFT: f64 = 170.0;
+    const ROW_H: f64 = 32.0;
     const BAR_H: f64 = 20.0;
     let max = counts.iter().map(|c| c.1).max().unwrap_or(0).max(1) as f64;
-    let plot_w = WIDTH - LEFT - 50.0;
+    let plot_w = WIDTH - LEFT - 40.0;
     let bars = counts
         .iter()
         .enumerate()
@@ -241,15 +241,15 @@ pub struct Timeline {
 
 /// `records` are the record's counts; `None` when no claim has a count.
 pub fn timeline(points: &[Point], records: &[f64]) -> Option<Timeline> {
-    const WIDTH: f64 = 640.0;
-    const LEFT: f64 = 70.0;
+    const WIDTH: f64 = 560.0;
+    const LEFT: f64 = 64.0;
     const TOP: f64 = 14.0;
     const PLOT_H: f64 = 200.0;
     let points: Vec<&Point> = points.iter().filter(|p| p.claimed >= 1.0).collect();
     if points.is_empty() {
         return None;
     }
-    let plot_w = WIDTH - LEFT - 150.0;
+    let plot_w = WIDTH - LEFT - 140.0;
     let scale = LogScale::enclosing(
         points
             .iter()
@@ -263,10 +263,15 @@ pub fn timeline(points: &[Point], records: &[f64]) -> Option<Timeline> {
             + f64::from(d.month.unwrap_or(1) - 1) * 31.0
             + f64::from(d.day.unwrap_or(1) - 1)
     };
-    let dated: Vec<f64> = points.iter().filter_map(|p| p.date.as_ref().map(day)).collect();
+    let dated: Vec<f64> = points
+        .iter()
+        .filter_map(|p| p.date.as_ref().map(day))
+        .collect();
     let (t0, t1) = dated
         .iter()
-        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &t| (a.min(t), b.max(t)));
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &t| {
+            (a.min(t), b.max(t))
+        });
     let span = if t1 > t0 { t1 - t0 } else { 0.0 };
     let pad = plot_w * 0.08;
     let x_of = |t: f64| {
@@ -296,30 +301,39 @@ pub fn timeline(points: &[Point], records: &[f64]) -> Option<Timeline> {
     let mut recs: Vec<f64> = records.iter().copied().filter(|r| *r >= 1.0).collect();
     recs.sort_by(f64::total_cmp);
     recs.dedup();
-    let records = recs
-        .iter()
-        .map(|r| RecordLine {
-            y: PLOT_H - scale.at(*r),
-            en: number_en(*r),
-            zh: number_zh(*r),
-        })
-        .collect();
-    let mut x_ticks = Vec::new();
-    if span > 0.0 {
-        let (y0, y1) = (
-            points.iter().filter_map(|p| p.date).map(|d| d.year).min().unwrap_or(0),
-            points.iter().filter_map(|p| p.date).map(|d| d.year).max().unwrap_or(0),
-        );
-        for y in y0..=y1 + 1 {
-            let t = f64::from(y) * 372.0;
-            let x = x_of(t);
-            if (0.0..=plot_w).contains(&x) {
-                x_ticks.push(Tick {
-                    at: x,
-                    en: y.to_string(),
-                    zh: format!("{y}年"),
-                });
-            }
+    // Lines closer than a label's height share the upper one's label.
+    let mut records: Vec<RecordLine> = Vec::new();
+    for r in recs.iter().rev() {
+        let y = PLOT_H - scale.at(*r);
+        let crowded = records.last().is_some_and(|l| y - l.y < 13.0);
+        records.push(RecordLine {
+            y,
+            en: if crowded {
+                String::new()
+            } else {
+                number_en(*r)
+            },
+            zh: if crowded {
+                String::new()
+            } else {
+                number_zh(*r)
+            },
+        });
+    }
+    // The x axis is labelled with the articles' dates, skipping any that
+    // would overlap the previous label.
+    let mut x_ticks: Vec<Tick> = Vec::new();
+    let mut dates: Vec<Ymd> = points.iter().filter_map(|p| p.date).collect();
+    dates.sort();
+    dates.dedup();
+    for d in dates {
+        let x = x_of(day(&d));
+        if x_ticks.last().is_none_or(|t| x - t.at > 70.0) {
+            x_ticks.push(Tick {
+                at: x,
+                en: d.iso(),
+                zh: d.iso(),
+            });
         }
     }
     let y_ticks = scale

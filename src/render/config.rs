@@ -75,7 +75,12 @@ impl Site {
             if let Some(span) = e.span() {
                 let before = &text[..span.start.min(text.len())];
                 let line = before.matches('\n').count() + 1;
-                let col = before.rsplit('\n').next().map(|l| l.chars().count()).unwrap_or(0) + 1;
+                let col = before
+                    .rsplit('\n')
+                    .next()
+                    .map(|l| l.chars().count())
+                    .unwrap_or(0)
+                    + 1;
                 d = d.at(line, col);
             }
             d.with_hint("keys: title, title_zh, base_url, publisher")

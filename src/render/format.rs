@@ -71,7 +71,10 @@ pub fn parse_date(s: &str) -> Option<Ymd> {
         .split(['-', '/', '.', '年', '月', '日'])
         .filter(|p| !p.is_empty())
         .collect();
-    if parts.is_empty() || parts.len() > 3 || parts.iter().any(|p| !p.bytes().all(|b| b.is_ascii_digit())) {
+    if parts.is_empty()
+        || parts.len() > 3
+        || parts.iter().any(|p| !p.bytes().all(|b| b.is_ascii_digit()))
+    {
         return None;
     }
     if parts[0].len() != 4 {
@@ -166,9 +169,15 @@ mod tests {
     fn dates_of_every_precision() {
         let d = parse_date("2025-04-10").unwrap();
         assert_eq!(d.rfc3339(), "2025-04-10T00:00:00Z");
-        assert_eq!(parse_date("2025-02").unwrap().rfc3339(), "2025-02-01T00:00:00Z");
+        assert_eq!(
+            parse_date("2025-02").unwrap().rfc3339(),
+            "2025-02-01T00:00:00Z"
+        );
         assert_eq!(parse_date("2025-02").unwrap().iso(), "2025-02");
-        assert_eq!(parse_date("2025").unwrap().rfc3339(), "2025-01-01T00:00:00Z");
+        assert_eq!(
+            parse_date("2025").unwrap().rfc3339(),
+            "2025-01-01T00:00:00Z"
+        );
         assert_eq!(parse_date("2025年4月1日").unwrap().iso(), "2025-04-01");
         assert_eq!(parse_date("2025/4/1").unwrap().iso(), "2025-04-01");
         assert_eq!(

@@ -132,7 +132,10 @@ impl I18n {
         })
     }
 
-    fn bundle_of(&self, lang: &str) -> (&FluentBundle<FluentResource>, &FluentBundle<FluentResource>) {
+    fn bundle_of(
+        &self,
+        lang: &str,
+    ) -> (&FluentBundle<FluentResource>, &FluentBundle<FluentResource>) {
         if lang_of(lang) == "zh" {
             (&self.zh, &self.en)
         } else {
@@ -191,12 +194,21 @@ impl I18n {
                 self.t(
                     lang,
                     "date-ymd",
-                    &[y, ("month", month.into()), ("m", Arg::Str(m.to_string())), ("day", Arg::Str(d.to_string()))],
+                    &[
+                        y,
+                        ("month", month.into()),
+                        ("m", Arg::Str(m.to_string())),
+                        ("day", Arg::Str(d.to_string())),
+                    ],
                 )
             }
             (Some(m), None) => {
                 let month = self.s(lang, &format!("month-{m}"));
-                self.t(lang, "date-ym", &[y, ("month", month.into()), ("m", Arg::Str(m.to_string()))])
+                self.t(
+                    lang,
+                    "date-ym",
+                    &[y, ("month", month.into()), ("m", Arg::Str(m.to_string()))],
+                )
             }
             _ => self.t(lang, "date-y", &[y]),
         }
@@ -316,7 +328,10 @@ impl tera::Function for TeraT {
 }
 
 /// Tera filter `num(lang="zh")`: 200000 → `20万` / `200,000`.
-pub fn num_filter(v: &tera::Value, args: &HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
+pub fn num_filter(
+    v: &tera::Value,
+    args: &HashMap<String, tera::Value>,
+) -> tera::Result<tera::Value> {
     let lang = args.get("lang").and_then(|v| v.as_str()).unwrap_or("en");
     let n = match v {
         tera::Value::Number(n) => n.as_f64().unwrap_or(0.0),
@@ -333,7 +348,11 @@ pub fn num_filter(v: &tera::Value, args: &HashMap<String, tera::Value>) -> tera:
 pub struct TeraDate(pub std::sync::Arc<I18n>);
 
 impl tera::Filter for TeraDate {
-    fn filter(&self, v: &tera::Value, args: &HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
+    fn filter(
+        &self,
+        v: &tera::Value,
+        args: &HashMap<String, tera::Value>,
+    ) -> tera::Result<tera::Value> {
         let lang = args.get("lang").and_then(|v| v.as_str()).unwrap_or("en");
         let s = v.as_str().unwrap_or_default();
         Ok(tera::Value::String(self.0.date(lang, s)))
@@ -358,7 +377,10 @@ mod tests {
             i.t("en", "count-about", &[("n", 200000.0.into())]),
             "about 200,000"
         );
-        assert_eq!(i.t("zh", "count-about", &[("n", 200000.0.into())]), "约20万");
+        assert_eq!(
+            i.t("zh", "count-about", &[("n", 200000.0.into())]),
+            "约20万"
+        );
         assert!(i.warnings().is_empty(), "{:?}", i.warnings());
     }
 
@@ -370,8 +392,15 @@ mod tests {
         let i = I18n::load(Some(dir.path())).unwrap();
         assert_eq!(i.s("zh", "nav-audit"), "Audit");
         let w: Vec<String> = i.warnings().iter().map(|d| d.to_string()).collect();
-        assert!(w.iter().any(|w| w.contains("`nav-audit` is missing from the zh catalogue")), "{w:?}");
+        assert!(
+            w.iter()
+                .any(|w| w.contains("`nav-audit` is missing from the zh catalogue")),
+            "{w:?}"
+        );
         assert_eq!(i.s("en", "no-such-key"), "no-such-key");
-        assert!(i.warnings().iter().any(|d| d.to_string().contains("no-such-key")));
+        assert!(i
+            .warnings()
+            .iter()
+            .any(|d| d.to_string().contains("no-such-key")));
     }
 }

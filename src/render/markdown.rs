@@ -84,6 +84,7 @@ pub fn render(body: &str, offset: usize, marks: &[Mark<'_>]) -> String {
     let mut depth = 0usize;
     let mut skipped_depth: Vec<bool> = Vec::new();
     let mut events: Vec<Event<'_>> = Vec::new();
+    let mut remote_images = 0usize;
     for (event, range) in Parser::new_ext(body, opts).into_offset_iter() {
         match event {
             Event::Start(tag) if is_container(&tag) => {
@@ -129,6 +130,27 @@ pub fn render(body: &str, offset: usize, marks: &[Mark<'_>]) -> String {
                     events.push(Event::Text(text));
                 }
             }
+            // A remote image would be a request to someone else's server
+            // from every reader (and a tracking pixel): it becomes a link.
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) if is_remote(&dest_url) => {
+                remote_images += 1;
+                events.push(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
+                events.push(Event::Text(CowStr::from("▣ ")));
+            }
+            Event::End(TagEnd::Image) if remote_images > 0 => {
+                remote_images -= 1;
+                events.push(Event::End(TagEnd::Link));
+            }
             Event::Html(h) | Event::InlineHtml(h) => events.push(Event::Html(h)),
             other => events.push(other),
         }
@@ -137,6 +159,11 @@ pub fn render(body: &str, offset: usize, marks: &[Mark<'_>]) -> String {
     html::push_html(&mut raw, events.into_iter());
     let clean = sanitize(&raw);
     restore_marks(&clean, marks)
+}
+
+fn is_remote(url: &str) -> bool {
+    let u = url.trim_start().to_ascii_lowercase();
+    u.starts_with("http:") || u.starts_with("https:") || u.starts_with("//")
 }
 
 fn is_container(tag: &Tag<'_>) -> bool {
@@ -262,11 +289,25 @@ mod tests {
             "{html}"
         );
         assert!(html.contains("2048张H800<span class=\"tip\""), "{html}");
-        assert!(html.contains("</mark><a class=\"badge v-supported note-ref\" href=\"#note-c1\""), "{html}");
+        assert!(
+            html.contains("</mark><a class=\"badge v-supported note-ref\" href=\"#note-c1\""),
+            "{html}"
+        );
         assert!(!html.contains("<script"), "{html}");
         assert!(!html.contains("javascript:"), "{html}");
         assert!(html.contains(">t&quot;&lt;</span>"), "{html}");
         assert!(html.contains("aria-describedby=\"tip-c1\""), "{html}");
+    }
+
+    #[test]
+    fn remote_images_become_links() {
+        let html = render("![chart](https://t.example/p.gif) ![local](a.png)", 0, &[]);
+        assert!(!html.contains("<img src=\"https://t.example"), "{html}");
+        assert!(
+            html.contains("<a href=\"https://t.example/p.gif\""),
+            "{html}"
+        );
+        assert!(html.contains("<img src=\"a.png\""), "{html}");
     }
 
     #[test]

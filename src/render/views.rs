@@ -323,10 +323,7 @@ fn claim_view(i: &I18n, f: &FactFile, n: usize, c: &Claim, ds: &Dataset) -> Clai
             ("chip", c.chip.name.clone().into()),
             ("role", c.role.as_str().into()),
             ("n", (c.count as f64).into()),
-            (
-                "approx",
-                if c.approx { "yes" } else { "no" }.into(),
-            ),
+            ("approx", if c.approx { "yes" } else { "no" }.into()),
         ],
     );
     let date = f.article.date.clone().unwrap_or_default();
@@ -380,12 +377,19 @@ pub fn headline(i: &I18n, f: &FactFile) -> Text {
             2 => i.t(
                 lang,
                 "headline-who-two",
-                &[("a", subjects[0].clone().into()), ("b", subjects[1].clone().into())],
+                &[
+                    ("a", subjects[0].clone().into()),
+                    ("b", subjects[1].clone().into()),
+                ],
             ),
             k => i.t(
                 lang,
                 "headline-who-more",
-                &[("a", subjects[0].clone().into()), ("b", subjects[1].clone().into()), ("rest", (k - 2).into())],
+                &[
+                    ("a", subjects[0].clone().into()),
+                    ("b", subjects[1].clone().into()),
+                    ("rest", (k - 2).into()),
+                ],
             ),
         };
         let mut worst = Vec::new();
@@ -451,7 +455,10 @@ fn generated_summary(i: &I18n, f: &FactFile) -> Text {
             } else {
                 "summary-generated"
             },
-            &[("n", f.claims.len().into()), ("parts", parts.join(&sep).into())],
+            &[
+                ("n", f.claims.len().into()),
+                ("parts", parts.join(&sep).into()),
+            ],
         );
         if lang == "zh" {
             out.zh = s;
@@ -812,7 +819,12 @@ fn entities(i: &I18n, briefings: &[BriefingView], ds: &Dataset) -> Vec<EntityVie
             let a = e.aliases();
             let facts: Vec<&crate::dataset::schema::Fact> = e
                 .entry()
-                .map(|en| en.facts.iter().filter(|f| f.property.is_chip_count()).collect())
+                .map(|en| {
+                    en.facts
+                        .iter()
+                        .filter(|f| f.property.is_chip_count())
+                        .collect()
+                })
                 .unwrap_or_default();
             let record: Vec<RecordFact> = facts
                 .iter()
@@ -824,7 +836,11 @@ fn entities(i: &I18n, briefings: &[BriefingView], ds: &Dataset) -> Vec<EntityVie
                             &[],
                         ),
                         value: i.both(
-                            if f.approx { "count-about" } else { "count-exact" },
+                            if f.approx {
+                                "count-about"
+                            } else {
+                                "count-exact"
+                            },
                             &[("n", v.into())],
                         ),
                         chip: f
@@ -858,13 +874,20 @@ fn entities(i: &I18n, briefings: &[BriefingView], ds: &Dataset) -> Vec<EntityVie
                     href: format!("../briefings/{}.html#note-{}", c.article_slug, c.id),
                 })
                 .collect();
-            let mut recorded: Vec<f64> = facts.iter().filter_map(|f| f.value.as_number()).collect();
-            recorded.extend(claims.iter().filter_map(|c| {
-                c.reference
-                    .as_ref()
-                    .filter(|r| r.entity_file == id)
-                    .map(|r| r.value_num)
-            }));
+            // The lines to draw: the record values the claims were compared
+            // with; only when there are none, every count the record holds.
+            let mut recorded: Vec<f64> = claims
+                .iter()
+                .filter_map(|c| {
+                    c.reference
+                        .as_ref()
+                        .filter(|r| r.entity_file == id)
+                        .map(|r| r.value_num)
+                })
+                .collect();
+            if recorded.is_empty() {
+                recorded = facts.iter().filter_map(|f| f.value.as_number()).collect();
+            }
             let notes = match e {
                 crate::dataset::Entity::Chip(c) => c.notes.clone(),
                 crate::dataset::Entity::Organisation(o) => o.notes.clone(),

@@ -219,6 +219,7 @@ chart-compare-title = Claimed vs recorded accelerator counts (log scale)
 chart-verdicts-title = Claims by verdict
 chart-timeline-title = Claims about { $name } over time, against the record
 chart-claimed = claimed
+chart-no-record = no record to compare
 chart-recorded = recorded
 chart-claimed-key = Claimed (colour: verdict)
 chart-recorded-key = The record

@@ -176,6 +176,7 @@ chart-compare-title = 声称与记录的加速器数量(对数坐标)
 chart-verdicts-title = 按结论统计的说法
 chart-timeline-title = 关于{ $name }的说法随时间的变化与记录对比
 chart-claimed = 声称
+chart-no-record = 无可比对的记录
 chart-recorded = 记录
 chart-claimed-key = 文中说法(颜色表示结论)
 chart-recorded-key = 记录
