@@ -85,7 +85,7 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
 }
 
 /// Values of `attr="…"` in `html`, entity-decoded for `&amp;`.
-fn attrs<'a>(html: &'a str, attr: &str) -> Vec<String> {
+fn attrs(html: &str, attr: &str) -> Vec<String> {
     let pat = format!(" {attr}=\"");
     html.match_indices(&pat)
         .map(|(i, _)| {

@@ -82,6 +82,10 @@ pub fn run(dir: &Path, r: Reporter) -> Exit {
 }
 
 /// Creates the project; returns the files written.
+#[allow(
+    clippy::result_large_err,
+    reason = "Diagnostic is the crate's one error type, returned once per run"
+)]
 pub fn init(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
     if let Ok(mut entries) = std::fs::read_dir(dir) {
         if entries.next().is_some() {

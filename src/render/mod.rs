@@ -5,6 +5,10 @@
 //! This module turns fact files into plain view structs; the templates only
 //! lay them out. Everything an article supplies reaches a page through
 //! Tera's autoescaping or the sanitiser in [`markdown`].
+#![allow(
+    clippy::result_large_err,
+    reason = "Diagnostic is the crate's one error type, returned once per build; boxing it is diagnostic.rs's decision"
+)]
 
 pub mod chart;
 pub mod config;
