@@ -332,6 +332,16 @@ fn reader_sees_every_page_type_in_both_languages() {
         1200,
         "",
     ));
+    // A claim reached from its note shows its tooltip (as on hover or
+    // focus). The window is taller than the page: headless Chromium paints
+    // nothing when a fragment scrolls the page before the screenshot.
+    shots.push(screenshot(
+        &audited.join(briefing),
+        "briefing-claim-tooltip",
+        1280,
+        4800,
+        "#claim-c2",
+    ));
     shots.push(screenshot_with(
         &audited.join(briefing),
         "briefing-dark",
@@ -343,5 +353,5 @@ fn reader_sees_every_page_type_in_both_languages() {
             "--blink-settings=preferredColorScheme=0",
         ],
     ));
-    assert_eq!(shots.len(), 9);
+    assert_eq!(shots.len(), 10);
 }

@@ -93,6 +93,9 @@ pub struct ClaimView {
     pub verdict: VerdictView,
     pub note: Text,
     pub reference: Option<ReferenceView>,
+    /// Other record facts that bear on the verdict: the other side of a
+    /// dispute, the entity a misattributed figure belongs to.
+    pub also: Vec<ReferenceView>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -274,6 +277,26 @@ fn count_text(i: &I18n, c: &Claim) -> Text {
     i.both(key, &[("n", n.into()), ("max", max.into())])
 }
 
+fn reference_view(i: &I18n, r: &crate::model::Reference, ds: &Dataset) -> ReferenceView {
+    ReferenceView {
+        entity: r.entity.clone(),
+        entity_name: ds
+            .entity(&r.entity)
+            .map(|e| e.name().to_string())
+            .unwrap_or_else(|| r.entity.clone()),
+        entity_file: entity_file(&r.entity),
+        property: i.both(&format!("property-{}", r.property.replace('_', "-")), &[]),
+        value: i.both("count-exact", &[("n", r.value.into())]),
+        value_num: r.value,
+        chip: r.chip.clone(),
+        status: i.both(&format!("status-{}", r.status.replace('_', "-")), &[]),
+        source_title: r.source.title.clone(),
+        source_url: r.source.url.clone(),
+        source_publisher: r.source.publisher.clone(),
+        source_date: r.source.date.clone(),
+    }
+}
+
 fn claim_view(i: &I18n, f: &FactFile, n: usize, c: &Claim, ds: &Dataset) -> ClaimView {
     let v = status(c);
     let note = c
@@ -288,23 +311,12 @@ fn claim_view(i: &I18n, f: &FactFile, n: usize, c: &Claim, ds: &Dataset) -> Clai
         .verdict
         .as_ref()
         .and_then(|v| v.reference.as_ref())
-        .map(|r| ReferenceView {
-            entity: r.entity.clone(),
-            entity_name: ds
-                .entity(&r.entity)
-                .map(|e| e.name().to_string())
-                .unwrap_or_else(|| r.entity.clone()),
-            entity_file: entity_file(&r.entity),
-            property: i.both(&format!("property-{}", r.property.replace('_', "-")), &[]),
-            value: i.both("count-exact", &[("n", r.value.into())]),
-            value_num: r.value,
-            chip: r.chip.clone(),
-            status: i.both(&format!("status-{}", r.status.replace('_', "-")), &[]),
-            source_title: r.source.title.clone(),
-            source_url: r.source.url.clone(),
-            source_publisher: r.source.publisher.clone(),
-            source_date: r.source.date.clone(),
-        });
+        .map(|r| reference_view(i, r, ds));
+    let also = c
+        .verdict
+        .as_ref()
+        .map(|v| v.also.iter().map(|r| reference_view(i, r, ds)).collect())
+        .unwrap_or_default();
     let subject = c
         .subject
         .as_ref()
@@ -355,6 +367,7 @@ fn claim_view(i: &I18n, f: &FactFile, n: usize, c: &Claim, ds: &Dataset) -> Clai
         verdict: verdict_view(i, v),
         note,
         reference,
+        also,
     }
 }
 
@@ -577,8 +590,15 @@ impl SiteView {
     pub fn build(i: &I18n, site: &super::Site, processed: &[Processed], ds: &Dataset) -> SiteView {
         let mut briefings: Vec<BriefingView> =
             processed.iter().map(|p| briefing(i, site, p, ds)).collect();
-        // Newest first; ties by slug for a stable order.
-        briefings.sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.slug.cmp(&b.slug)));
+        // Newest first, undated last (their feed date is only the file's
+        // time); ties by slug for a stable order.
+        briefings.sort_by(|a, b| {
+            a.date_iso
+                .is_empty()
+                .cmp(&b.date_iso.is_empty())
+                .then_with(|| b.updated.cmp(&a.updated))
+                .then_with(|| a.slug.cmp(&b.slug))
+        });
         let all_claims: Vec<Claim> = processed
             .iter()
             .flat_map(|p| p.facts.claims.iter().cloned())
@@ -730,7 +750,7 @@ fn briefing(i: &I18n, site: &super::Site, p: &Processed, ds: &Dataset) -> Briefi
     // notes that rest on it.
     let mut references: Vec<Citation> = Vec::new();
     for c in &claims {
-        if let Some(r) = &c.reference {
+        for r in c.reference.iter().chain(&c.also) {
             let cite = Citation {
                 title: r.source_title.clone(),
                 url: r.source_url.clone(),
@@ -742,7 +762,11 @@ fn briefing(i: &I18n, site: &super::Site, p: &Processed, ds: &Dataset) -> Briefi
                 .iter_mut()
                 .find(|x| x.title == cite.title && x.url == cite.url)
             {
-                Some(x) => x.claims.push(c.n),
+                Some(x) => {
+                    if !x.claims.contains(&c.n) {
+                        x.claims.push(c.n);
+                    }
+                }
                 None => references.push(Citation {
                     claims: vec![c.n],
                     ..cite

@@ -5,7 +5,6 @@
 # Numbers passed as { $n } are written the English way (200,000).
 
 ## Site
-site-nav = factbrief
 nav-label = Site
 nav-briefings = Briefings
 nav-audit = Audit
@@ -162,6 +161,7 @@ claims-heading = Claims and verdicts
 claims-none = This article makes no accelerator-count claim to check.
 in-article = see in the article
 record = Record:
+record-also = Also in the record:
 record-none = The dataset holds nothing to compare this with.
 conflicts-heading = Conflicts within the article
 references-heading = References

@@ -4,7 +4,6 @@
 # 并在构建时给出警告。以 { $n } 传入的数字按中文习惯书写(20万)。
 
 ## Site
-site-nav = 算力核查
 nav-label = 网站导航
 nav-briefings = 简报
 nav-audit = 核查总表
@@ -130,6 +129,7 @@ claims-heading = 说法与结论
 claims-none = 本文没有可核查的加速器数量说法。
 in-article = 见原文
 record = 记录:
+record-also = 记录中另有:
 record-none = 数据集中没有可比对的记录。
 conflicts-heading = 文内矛盾
 references-heading = 参考资料
