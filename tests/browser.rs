@@ -285,49 +285,50 @@ fn reader_sees_every_page_type_in_both_languages() {
     let briefing = "briefings/deepseek-r1-vs-grok-3.html";
     check_pages(&audited, briefing, "entities/grok-3.html");
 
+    // The index and the seed briefing as the real build publishes them.
     let mut shots = Vec::new();
     for (name, w, h) in [("desktop", 1280, 900), ("phone", 390, 844)] {
         shots.push(screenshot(
-            &audited.join("index.html"),
+            &plain.join("index.html"),
             &format!("index-{name}"),
             w,
             h,
             "",
         ));
         shots.push(screenshot(
-            &audited.join(briefing),
+            &plain.join(plain_briefing),
             &format!("briefing-{name}"),
             w,
             h,
             "",
         ));
     }
-    // Longer views for review: the whole briefing, English only, the audit
-    // and an entity page.
+    // Longer views for review, of the fixture with its audited claims: the
+    // whole briefing, English only, the audit, an entity page.
     shots.push(screenshot(
         &audited.join(briefing),
-        "briefing-full",
+        "fixture-briefing-full",
         1280,
         3600,
         "",
     ));
     shots.push(screenshot(
         &audited.join(briefing),
-        "briefing-en-only",
+        "fixture-briefing-en-only",
         1280,
         900,
         "#only-en",
     ));
     shots.push(screenshot(
         &audited.join("audit.html"),
-        "audit",
+        "fixture-audit",
         1280,
         1400,
         "",
     ));
     shots.push(screenshot(
         &audited.join("entities/xai-colossus.html"),
-        "entity",
+        "fixture-entity",
         1280,
         1200,
         "",
@@ -337,14 +338,14 @@ fn reader_sees_every_page_type_in_both_languages() {
     // nothing when a fragment scrolls the page before the screenshot.
     shots.push(screenshot(
         &audited.join(briefing),
-        "briefing-claim-tooltip",
+        "fixture-briefing-claim-tooltip",
         1280,
         4800,
         "#claim-c2",
     ));
     shots.push(screenshot_with(
         &audited.join(briefing),
-        "briefing-dark",
+        "fixture-briefing-dark",
         1280,
         1600,
         "",

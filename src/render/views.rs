@@ -56,6 +56,8 @@ pub struct ReferenceView {
     pub entity: String,
     pub entity_name: String,
     pub entity_file: String,
+    /// Whether the entity has a page (the dataset holds it).
+    pub has_page: bool,
     pub property: Text,
     pub value: Text,
     pub value_num: f64,
@@ -285,6 +287,7 @@ fn reference_view(i: &I18n, r: &crate::model::Reference, ds: &Dataset) -> Refere
             .map(|e| e.name().to_string())
             .unwrap_or_else(|| r.entity.clone()),
         entity_file: entity_file(&r.entity),
+        has_page: ds.entity(&r.entity).is_some(),
         property: i.both(&format!("property-{}", r.property.replace('_', "-")), &[]),
         value: i.both("count-exact", &[("n", r.value.into())]),
         value_num: r.value,
@@ -355,11 +358,18 @@ fn claim_view(i: &I18n, f: &FactFile, n: usize, c: &Claim, ds: &Dataset) -> Clai
         count,
         count_value: c.count,
         chip: c.chip.name.clone(),
-        chip_file: c.chip.id.as_deref().map(entity_file),
+        // Only entities the dataset holds get a page to link to.
+        chip_file: c
+            .chip
+            .id
+            .as_deref()
+            .filter(|id| ds.entity(id).is_some())
+            .map(entity_file),
         subject_file: c
             .subject
             .as_ref()
             .and_then(|s| s.id.as_deref())
+            .filter(|id| ds.entity(id).is_some())
             .map(entity_file),
         subject,
         role,
@@ -820,13 +830,15 @@ fn entities(i: &I18n, briefings: &[BriefingView], ds: &Dataset) -> Vec<EntityVie
     for b in briefings {
         for c in &b.claims {
             let mut seen: Vec<String> = Vec::new();
-            for file in [
-                c.subject_file.clone(),
-                c.chip_file.clone(),
-                c.reference.as_ref().map(|r| r.entity_file.clone()),
-            ]
-            .into_iter()
-            .flatten()
+            let refs = c
+                .reference
+                .iter()
+                .chain(&c.also)
+                .map(|r| r.entity_file.clone());
+            for file in [c.subject_file.clone(), c.chip_file.clone()]
+                .into_iter()
+                .flatten()
+                .chain(refs)
             {
                 if !seen.contains(&file) {
                     seen.push(file.clone());
