@@ -387,8 +387,17 @@ pub fn headline(i: &I18n, f: &FactFile) -> Text {
     let mut subjects: Vec<String> = Vec::new();
     for c in &f.claims {
         if let Some(s) = &c.subject {
-            if !subjects.contains(&s.name) {
-                subjects.push(s.name.clone());
+            // "xAI Colossus (Colossus 1, Memphis)" reads as "xAI Colossus"
+            // in a headline.
+            let name = s
+                .name
+                .split(" (")
+                .next()
+                .unwrap_or(&s.name)
+                .trim()
+                .to_string();
+            if !subjects.contains(&name) {
+                subjects.push(name);
             }
         }
     }
