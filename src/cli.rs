@@ -36,6 +36,12 @@ pub enum Command {
     /// Work with the dataset.
     #[command(subcommand)]
     Dataset(DatasetCommand),
+    /// Create a starter project: sample articles, the default templates and i18n catalogues, factbrief.toml.
+    Init {
+        /// The folder to create (must be new or empty).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
 }
 
 /// Where the record comes from.

@@ -20,7 +20,14 @@ pub fn run(args: &BuildArgs, r: Reporter) -> Exit {
         dataset.len(),
         t0.elapsed()
     ));
-    let tera = match render::load_templates(args.templates.as_deref()) {
+    let site = match render::Site::load(&args.articles) {
+        Ok(s) => s,
+        Err(d) => {
+            r.emit(&d);
+            return Exit::Fatal;
+        }
+    };
+    let templates = match render::load_templates(args.templates.as_deref()) {
         Ok(t) => t,
         Err(d) => {
             r.emit(&d);
@@ -62,10 +69,9 @@ pub fn run(args: &BuildArgs, r: Reporter) -> Exit {
             return Exit::Fatal;
         }
     };
-    let site = render::Site::default();
     let pages = match render::site(
         &staging,
-        &tera,
+        &templates,
         args.templates.as_deref(),
         &site,
         &outcome.processed,
@@ -80,6 +86,10 @@ pub fn run(args: &BuildArgs, r: Reporter) -> Exit {
             return Exit::Fatal;
         }
     };
+    // A message missing from one catalogue fell back to the other language.
+    for d in templates.i18n.warnings() {
+        r.emit(&d);
+    }
     if let Err(d) = staging.publish() {
         r.emit(&d);
         return Exit::Fatal;

@@ -5,6 +5,7 @@ mod build;
 mod check;
 mod dataset;
 mod extract;
+pub mod init;
 
 use crate::cli::{Cli, Command, DataArgs, DatasetCommand};
 use crate::dataset::Dataset;
@@ -79,6 +80,7 @@ pub fn run(cli: Cli) -> Exit {
         Command::Extract(args) => extract::run(&args, r),
         Command::Check(args) => check::run(&args, r),
         Command::Dataset(DatasetCommand::Lint { dir }) => dataset::lint(dir.as_deref(), r),
+        Command::Init { dir } => init::run(&dir, r),
     }
 }
 
