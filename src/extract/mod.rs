@@ -183,6 +183,8 @@ struct Phrase {
     per_unit: bool,
     /// The generic word names a chip family (`TPUs`, `NPU`).
     family_word: bool,
+    /// `100,000+`: a lower bound.
+    plus: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -496,6 +498,25 @@ impl<'a> Run<'a> {
         if t[..n.span.start].ends_with('第') {
             return;
         }
+        // `8x H100`, `8× A100`: a per-server configuration.
+        let times = ["x ", "×", "x"]
+            .iter()
+            .find(|w| t[n.span.end..].starts_with(**w))
+            .map(|w| n.span.end + w.len());
+        if let Some(p) = times.filter(|_| n.as_count().is_some_and(|c| (2..=64).contains(&c))) {
+            let p = quantity::skip_spaces(t, p);
+            if self
+                .mention_at(bi, p)
+                .is_some_and(|m| self.info(m.entity).kind == EntityKind::Chip)
+            {
+                if let Some(mut ph) = self.phrase(bi, p) {
+                    ph.per_unit = true;
+                    if self.claim(bi, &n, ph) {
+                        return;
+                    }
+                }
+            }
+        }
         let unit = quantity::unit_after(t, n.span.end);
         if unit.is_none()
             && !n.percent
@@ -615,6 +636,11 @@ impl<'a> Run<'a> {
         let t = &self.blocks[bi].block.text;
         let mut p = quantity::skip_spaces(t, start);
         let mut ph = Phrase::default();
+        // `100,000+ GPUs`
+        if t[p..].starts_with('+') {
+            ph.plus = true;
+            p = quantity::skip_spaces(t, p + 1);
+        }
         // `24,576-GPU clusters`, `100k-GPU`
         if t[p..].starts_with('-')
             && (generic_at(t, p + 1).is_some() || self.mention_at(bi, p + 1).is_some())
@@ -1157,6 +1183,15 @@ impl<'a> Run<'a> {
         sentence: Range<usize>,
         clause: Range<usize>,
     ) -> bool {
+        let mut n = n.clone();
+        if ph.plus && !n.approx {
+            n.approx = true;
+            n.hedge = Some(crate::numbers::Hedge {
+                kind: HedgeKind::AtLeast,
+                text: "+".into(),
+            });
+        }
+        let n = &n;
         let Some(count) = n.as_count() else {
             return false;
         };

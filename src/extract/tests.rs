@@ -275,3 +275,14 @@ fn units_after_chip_names() {
     );
     assert!(x.claims.is_empty(), "{:?}", x.claims);
 }
+
+#[test]
+fn times_configurations_and_plus() {
+    let c = one("Each node has 8x H100 SXM5.");
+    assert_eq!((c.0, c.1.as_str(), c.3), (8, "NVIDIA H100", "other"));
+    let x = run("xAI runs 100,000+ GPUs.");
+    assert_eq!(x.claims.len(), 1);
+    assert!(x.claims[0].approx);
+    assert!(x.claims[0].text.starts_with("100,000+"));
+    assert!(claims("The model is 4x faster than H100 baselines.").is_empty());
+}
