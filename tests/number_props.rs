@@ -259,6 +259,101 @@ proptest! {
     }
 }
 
+const SOUP: &[&str] = &[
+    "1",
+    "23",
+    "456",
+    "7,890",
+    "1.5",
+    ".5",
+    "-",
+    "–",
+    "~",
+    "to",
+    "and",
+    "between",
+    "about",
+    "more than",
+    "up to",
+    "minus",
+    "negative",
+    "one",
+    "twenty",
+    "-four",
+    "hundred",
+    "thousand",
+    "million",
+    "a",
+    "half",
+    "dozen",
+    "couple",
+    "of",
+    "point",
+    "over",
+    "thirds",
+    "k",
+    "M",
+    "B",
+    "%",
+    "+",
+    "(",
+    ")",
+    "/",
+    " ",
+    " ",
+    "一",
+    "两",
+    "十",
+    "百",
+    "千",
+    "万",
+    "亿",
+    "兆",
+    "零",
+    "点",
+    "多",
+    "余",
+    "几",
+    "约",
+    "近",
+    "超过",
+    "数",
+    "上",
+    "负",
+    "分之",
+    "又",
+    "百分之",
+    "左右",
+    "以上",
+    "级",
+    "卡",
+    "打",
+    "个",
+    "张",
+    "年",
+    "H",
+    "GPT-",
+    "\u{200b}",
+    "，",
+    "．",
+    "１",
+    "٣",
+    "e",
+    "^",
+    "x",
+    "$",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(3000))]
+
+    #[test]
+    fn spans_are_sane_token_soup(parts in prop::collection::vec(prop::sample::select(SOUP), 0..24)) {
+        let s: String = parts.concat();
+        spans_ok(&s)?;
+    }
+}
+
 fn spans_ok(s: &str) -> Result<(), TestCaseError> {
     let ms = find_numbers(s);
     let mut last = 0;
@@ -316,25 +411,34 @@ fn throughput_prints_mb_per_s() {
               at a cost of roughly $1.2 billion; some twenty-four thousand servers and 16K context. ";
     let plain =
         "这是一段没有数字的普通文字，用来模拟文章中大量的叙述内容。 Plain prose without figures. ";
-    let mut text = String::new();
-    let mut k = 0u64;
-    while text.len() < 4 << 20 {
-        text.push_str(zh);
-        text.push_str(plain);
-        text.push_str(en);
-        text.push_str(&k.to_string());
-        text.push_str(plain);
-        k = k
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407)
-            >> 20;
+    // Dense: a figure every ~40 bytes. Article-like: one sentence with
+    // figures per eight of plain prose (zh and en).
+    for (name, plain_per_figure) in [("dense", 1), ("article-like", 8)] {
+        let mut text = String::new();
+        let mut k = 0u64;
+        while text.len() < 4 << 20 {
+            text.push_str(zh);
+            text.push_str(en);
+            text.push_str(&k.to_string());
+            for _ in 0..plain_per_figure {
+                text.push_str(plain);
+            }
+            k = k
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407)
+                >> 20;
+        }
+        measure(name, &text);
     }
+}
+
+fn measure(name: &str, text: &str) {
     let start = std::time::Instant::now();
     let cpu0 = thread_cpu_ns();
     let mut found = 0;
     let reps = 3;
     for _ in 0..reps {
-        found += find_numbers(&text).len();
+        found += find_numbers(text).len();
     }
     let secs = start.elapsed().as_secs_f64();
     let cpu = thread_cpu_ns().zip(cpu0).map(|(b, a)| (b - a) as f64 / 1e9);
@@ -345,7 +449,7 @@ fn throughput_prints_mb_per_s() {
         "release"
     };
     println!(
-        "find_numbers throughput ({profile}): {:.1} MB/s wall{} over {:.1} MB ({} matches)",
+        "find_numbers throughput, {name} text ({profile}): {:.1} MB/s wall{} over {:.1} MB ({} matches)",
         mb / secs,
         cpu.map(|c| format!(", {:.1} MB/s on-CPU", mb / c))
             .unwrap_or_default(),

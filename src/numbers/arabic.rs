@@ -248,12 +248,22 @@ pub(crate) fn suffix(t: &str, end: usize, int_small: bool) -> Option<(V, usize)>
         q += 1;
         spaces += 1;
     }
+    // `100-billion-parameter`, `$100-million deal`: a hyphen before a
+    // scale word (not before a single letter).
+    let hyphen = spaces == 0 && b.get(q) == Some(&b'-');
+    if hyphen {
+        q += 1;
+    }
     let w0 = q;
     while q < b.len() && b[q].is_ascii_alphabetic() {
         q += 1;
     }
     if q == w0 || q - w0 > 12 {
         return None;
+    }
+    if hyphen {
+        let v = scale_word(&t[w0..q])?;
+        return (v != V::int(12)).then_some((v, q));
     }
     if q < b.len() && b[q].is_ascii_digit() {
         return None;

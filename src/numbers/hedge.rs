@@ -121,6 +121,34 @@ pub(crate) const EN_POSTFIX: &[(&str, HedgeKind)] = &[
 pub(crate) fn zh_prefix(t: &str, i: usize) -> Option<(HedgeKind, usize, bool)> {
     let s = &t[i..];
     let c = s.chars().next()?;
+    if !matches!(
+        c,
+        '大' | '约'
+            | '約'
+            | '将'
+            | '將'
+            | '接'
+            | '近'
+            | '超'
+            | '逾'
+            | '不'
+            | '多'
+            | '高'
+            | '至'
+            | '最'
+            | '小'
+            | '少'
+            | '低'
+            | '上'
+            | '数'
+            | '數'
+            | '~'
+            | '～'
+            | '〜'
+            | '≈'
+    ) {
+        return None;
+    }
     let mut best: Option<(HedgeKind, usize, bool)> = None;
     for &(w, k, bare) in ZH_PREFIX {
         // First-character check before the byte comparison (hot path).

@@ -38,6 +38,22 @@
 //! - Percentages (`50%`, `百分之五十`) keep the value as written (50) and
 //!   set [`NumberMatch::percent`]; fractions (`3/4`, `五分之一`) set
 //!   [`NumberMatch::fraction`].
+//! - Ranges keep both ends (`value`, `value_max`) and are `approx`:
+//!   `1-2万`, `1万到2万`, `20~100`, `20 to 30`, `between 20 and 30`,
+//!   `$100 million to $200 million`, and neighbouring Chinese digits
+//!   (`三四万` = 30,000..40,000, `两三个` = 2..3).
+//! - Magnitudes: `数千`, `上万`, `几十万`, `thousands of`, `tens of
+//!   thousands` are [`HedgeKind::Magnitude`] with the unit as value; a bare
+//!   unit before 卡 (`万卡集群`, `千卡`) is its own magnitude hedge (the hedge
+//!   text is the unit), and `级` after a number (`百万级`) is one too.
+//! - A lone numeral that is part of a word is not read: `一切`, `一起`,
+//!   `统一`, `十分`, `四川`, `两岸`, `万一`, `百度`, and financial numerals
+//!   standing next to another ideograph (`陆地`, `退伍`, `收拾`).
+//! - Where this reading differs from the peer corpora on purpose, the
+//!   cases are listed with reasons in `tests/peer_numbers.rs`
+//!   (`DEVIATIONS`): amounts such as `一美元` are read, classifiers (个, 对)
+//!   stay outside the numeral, `SCP-173`-style names are not numbers, and a
+//!   comma is never a decimal point.
 
 use std::ops::Range;
 
@@ -76,7 +92,7 @@ pub struct Hedge {
 }
 
 /// One number found in running text.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct NumberMatch {
     /// Byte span of the whole expression, hedge words included
     /// (`约20万`, `about 2,000`, `两千余`, `1-2万`).
@@ -121,7 +137,12 @@ pub fn find_numbers(text: &str) -> Vec<NumberMatch> {
             (c, c.len_utf8())
         };
         if !may_start(text, i, c) {
-            i += len;
+            // Inside a word: skip the rest of its letters at once.
+            i = if c.is_ascii_alphabetic() {
+                skip_word(text, i)
+            } else {
+                i + len
+            };
             continue;
         }
         match sc.at(i, &mut out) {
@@ -309,6 +330,8 @@ struct Body {
     inner: Option<(HedgeKind, usize, usize)>,
     /// Chinese or Arabic (may take a trailing 多/余).
     zh_or_digits: bool,
+    /// Only units, no digit (`万`, `百万`): `近万` is a magnitude.
+    bare: bool,
 }
 
 impl Scanner<'_> {
@@ -402,6 +425,16 @@ impl Scanner<'_> {
         }
         // A restatement in brackets: forty-five (45).
         end = restatement(t, end, body.v.f());
+        // 近万, 将近千: nearness to a bare unit is an order of magnitude.
+        if let Some(h) = hedge.as_mut() {
+            if body.bare
+                && body.num.len() == 3
+                && h.0 == HedgeKind::AtMost
+                && t[h.1..h.2].ends_with('近')
+            {
+                h.0 = HedgeKind::Magnitude;
+            }
+        }
         let chosen = hedge.or(body.inner).or(post);
         let approx = chosen.is_some() || body.max.is_some();
         out.push(NumberMatch {
@@ -531,6 +564,7 @@ impl Scanner<'_> {
                 fraction: e.fraction,
                 inner: e.hedge,
                 zh_or_digits: false,
+                bare: false,
             };
             percent(t, &mut b);
             return Ok(b);
@@ -677,6 +711,7 @@ impl Scanner<'_> {
             fraction,
             inner,
             zh_or_digits: true,
+            bare: core.bare,
         };
         percent(t, &mut b);
         Ok(b)
@@ -762,7 +797,14 @@ impl Scanner<'_> {
             }
             _ => return,
         };
-        let Some(c2) = char_at(t, s) else { return };
+        let Some(mut c2) = char_at(t, s) else { return };
+        let mut s = s;
+        // `$100 million to $200 million`: a currency sign before the high end.
+        if matches!(c2, '$' | '€' | '£' | '¥' | '￥') && c != '-' {
+            s += c2.len_utf8();
+            let Some(n) = char_at(t, s) else { return };
+            c2 = n;
+        }
         if b.zh_or_digits && c2.is_ascii_alphabetic() {
             return;
         }
@@ -831,6 +873,7 @@ fn simple(s: usize, e: usize, v: V) -> Body {
         fraction: false,
         inner: None,
         zh_or_digits: true,
+        bare: false,
     }
 }
 

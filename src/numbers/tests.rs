@@ -57,7 +57,8 @@ const WHOLE: &[(&str, f64, Option<f64>, Option<HedgeKind>)] = &[
     ("数十万", 100000.0, None, Some(HedgeKind::Magnitude)),
     ("上万", 10000.0, None, Some(HedgeKind::Magnitude)),
     ("上千", 1000.0, None, Some(HedgeKind::Magnitude)),
-    ("近万", 10000.0, None, Some(HedgeKind::AtMost)),
+    ("近万", 10000.0, None, Some(HedgeKind::Magnitude)),
+    ("近十万", 100000.0, None, Some(HedgeKind::AtMost)),
     ("几十万", 100000.0, None, Some(HedgeKind::Magnitude)),
     ("百万级", 1e6, None, Some(HedgeKind::Magnitude)),
     ("万级", 10000.0, None, Some(HedgeKind::Magnitude)),
@@ -202,6 +203,12 @@ fn running_text() {
     let m = &find_numbers("百分之五十")[0];
     assert!(m.percent);
     assert_eq!(m.number_span, 9..15);
+    assert_eq!(values("a 100-billion-parameter model"), [1e11]);
+    let m = &find_numbers("$100 million to $200 million")[0];
+    assert_eq!((m.value, m.value_max), (1e8, Some(2e8)));
+    let m = &find_numbers("用了两三个月")[0];
+    assert_eq!((m.value, m.value_max, m.approx), (2.0, Some(3.0), true));
+    assert_eq!(values("万卡集群十余个"), [10000.0, 10.0]);
     let m = &find_numbers("3/4")[0];
     assert!(m.fraction);
     assert_eq!(m.value, 0.75);
