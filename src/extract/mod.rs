@@ -38,6 +38,7 @@ pub struct Extractor {
     unknown_chip: Regex,
     model_zh: Regex,
     model_en: Regex,
+    glued_unit: Regex,
 }
 
 /// One-shot extraction (builds the name matcher; prefer [`Extractor`] for
@@ -227,6 +228,7 @@ impl Extractor {
                 .expect("static regex"),
             model_zh: Regex::new(r"([A-Z][A-Za-z0-9.\-]*(?: [A-Z0-9][A-Za-z0-9.\-]*){0,2})(?:是|为)(?:一[个款种])?[^,。;，；]{0,20}?模型")
                 .expect("static regex"),
+            glued_unit: Regex::new(r"(?-u:\b)(\d+(?:\.\d+)?)(MW|GW|kW|GB|TB|PB|GiB|TiB)(?-u:\b)").expect("static regex"),
             model_en: Regex::new(r"([A-Z][A-Za-z0-9.\-]*(?: [A-Z0-9][A-Za-z0-9.\-]*){0,2})(?:, (?:its|an?|the)| (?:is|was) (?:an?|the)) [^,.;]{0,60}?(?-u:\b)model(?-u:\b)")
                 .expect("static regex"),
         }
@@ -428,6 +430,7 @@ impl<'a> Run<'a> {
 
     fn go(&mut self) {
         for bi in 0..self.blocks.len() {
+            self.glued_units(bi);
             let numbers = self.blocks[bi].numbers.clone();
             let mut covered = 0;
             for n in numbers {
@@ -564,6 +567,44 @@ impl<'a> Run<'a> {
             cur = next.clone();
         }
         None
+    }
+
+    /// `130MW`, `80GB`: power and memory written without a space, which
+    /// the number grammar leaves alone as words.
+    fn glued_units(&mut self, bi: usize) {
+        let found: Vec<NumberMatch> = {
+            let b = &self.blocks[bi];
+            let t = &b.block.text;
+            self.x
+                .glued_unit
+                .captures_iter(t)
+                .filter_map(|c| {
+                    let m = c.get(1)?;
+                    let r = m.range();
+                    let taken = b
+                        .numbers
+                        .iter()
+                        .any(|n| n.span.start < r.end && r.start < n.span.end)
+                        || b.mentions
+                            .iter()
+                            .any(|f| f.range.start < r.end && r.start < f.range.end);
+                    let value: f64 = m.as_str().parse().ok()?;
+                    (!taken).then(|| NumberMatch {
+                        span: r.clone(),
+                        number_span: r,
+                        value,
+                        value_max: None,
+                        approx: false,
+                        hedge: None,
+                        percent: false,
+                        fraction: false,
+                    })
+                })
+                .collect()
+        };
+        for n in found {
+            self.quantity(bi, &n);
+        }
     }
 
     fn quantity(&mut self, bi: usize, n: &NumberMatch) {

@@ -286,3 +286,16 @@ fn times_configurations_and_plus() {
     assert!(x.claims[0].text.starts_with("100,000+"));
     assert!(claims("The model is 4x faster than H100 baselines.").is_empty());
 }
+
+#[test]
+fn glued_power_and_memory() {
+    let x = run("耗电量约为130MW,每节点512GB内存,A100 80GB不算。");
+    let got: Vec<(K, f64, &str)> = x
+        .quantities
+        .iter()
+        .map(|q| (q.kind, q.value, q.text.as_str()))
+        .collect();
+    assert!(got.contains(&(K::Power, 130.0, "130MW")), "{got:?}");
+    assert!(got.contains(&(K::Memory, 512.0, "512GB")), "{got:?}");
+    assert!(!got.iter().any(|g| g.2.contains("80")), "{got:?}");
+}
