@@ -836,6 +836,16 @@ impl<'a> Run<'a> {
                     adjectives += 1;
                     continue;
                 }
+                // A memory size before the chip (`992 80GB A100 GPUs`).
+                let digits = t[q..].bytes().take_while(|b| b.is_ascii_digit()).count();
+                if (2..=3).contains(&digits)
+                    && starts_ci(&t[q + digits..], "gb")
+                    && word_end_ok(t, q + digits + 2)
+                {
+                    q += digits + 2;
+                    adjectives += 1;
+                    continue;
+                }
             }
             break;
         }

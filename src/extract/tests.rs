@@ -299,3 +299,23 @@ fn glued_power_and_memory() {
     assert!(got.contains(&(K::Memory, 512.0, "512GB")), "{got:?}");
     assert!(!got.iter().any(|g| g.2.contains("80")), "{got:?}");
 }
+
+#[test]
+fn more_wordings() {
+    let c = one("OPT-175B was trained on 992 80GB A100 GPUs.");
+    assert_eq!(
+        (c.0, c.1.as_str(), c.2.as_str(), c.3),
+        (992, "NVIDIA A100", "opt-175b", "trained")
+    );
+    let c = one("Meta's Research SuperCluster contains 16,000 A100 GPUs.");
+    assert_eq!((c.0, c.2.as_str()), (16_000, "meta-rsc"));
+    let c = one("Falcon 180B was trained on up to 4,096 A100 GPUs, for about 7 million GPU hours.");
+    assert_eq!((c.0, c.2.as_str(), c.3), (4096, "falcon-180b", "trained"));
+    let c = one("幻方的萤火二号集群拥有约1万张A100。");
+    assert_eq!(
+        (c.0, c.2.as_str(), c.3),
+        (10_000, "deepseek-fire-flyer-2", "cluster")
+    );
+    let c = one("训练GPT-4使用了约2.5万块A100,耗时90到100天。");
+    assert_eq!((c.0, c.2.as_str(), c.3), (25_000, "gpt-4", "trained"));
+}
