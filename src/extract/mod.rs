@@ -39,6 +39,8 @@ pub struct Extractor {
     model_zh: Regex,
     model_en: Regex,
     glued_unit: Regex,
+    /// New versions of known model families (`Grok 4`, `GPT-5`, `Qwen3`).
+    model_version: Option<Regex>,
 }
 
 /// One-shot extraction (builds the name matcher; prefer [`Extractor`] for
@@ -220,10 +222,41 @@ struct Cand {
     heading: bool,
 }
 
+/// A regex for versions of the dataset's model families.
+fn model_version_regex(matcher: &EntityMatcher) -> Option<Regex> {
+    let mut families: Vec<String> = Vec::new();
+    for i in &matcher.info {
+        if i.kind != EntityKind::Model || i.is_reporter() {
+            continue;
+        }
+        let first: String = i
+            .name
+            .chars()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .collect();
+        if first.len() >= 3 && first != "OpenAI" && !families.contains(&first) {
+            families.push(first);
+        }
+    }
+    if families.is_empty() {
+        return None;
+    }
+    families.sort_by_key(|f| std::cmp::Reverse(f.len()));
+    let alts: Vec<String> = families.iter().map(|f| regex::escape(f)).collect();
+    Regex::new(&format!(
+        r"(?-u:\b)(?:{})(?:[- ]?)(?:\d[A-Za-z0-9.]*|[A-Za-z]{{1,2}}\d[A-Za-z0-9.]*)(?-u:\b)",
+        alts.join("|")
+    ))
+    .ok()
+}
+
 impl Extractor {
     pub fn new(ds: &Dataset) -> Self {
+        let matcher = EntityMatcher::new(ds);
+        let model_version = model_version_regex(&matcher);
         Extractor {
-            matcher: EntityMatcher::new(ds),
+            model_version,
+            matcher,
             unknown_chip: Regex::new(r"^(?:TPU ?v\d{1,2}[a-z]?|Ascend ?\d{3}[A-Z]?|MI\d{3}[A-Z]?|(?:RTX|GTX) ?\d{4}(?: ?Ti)?|[A-Z]{1,3}\d{2,4}[A-Z]{0,2}|\d{3}[BC])")
                 .expect("static regex"),
             model_zh: Regex::new(r"([A-Z][A-Za-z0-9.\-]*(?: [A-Z0-9][A-Za-z0-9.\-]*){0,2})(?:是|为)(?:一[个款种])?[^,。;，；]{0,20}?模型")
@@ -350,8 +383,55 @@ impl<'a> Run<'a> {
                 }
             }
         }
+        // Versions of known families are models wherever they stand.
+        let mut versions: Vec<(String, usize, Range<usize>)> = Vec::new();
+        if let Some(re) = &self.x.model_version {
+            for (bi, b) in self.blocks.iter().enumerate() {
+                for m in re.find_iter(&b.block.text) {
+                    let r = m.range();
+                    let name = m.as_str().trim_end_matches('.');
+                    let r = r.start..r.start + name.len();
+                    if b.mentions
+                        .iter()
+                        .any(|f| f.range.start < r.end && r.start < f.range.end)
+                        || self.x.matcher.lookup(name).is_some()
+                    {
+                        continue;
+                    }
+                    versions.push((name.to_string(), bi, r));
+                }
+            }
+        }
         let base = self.x.matcher.info.len();
+        for (name, bi, r) in versions {
+            let idx = match self.extra.iter().position(|e| e.name == name) {
+                Some(i) => base + i,
+                None => {
+                    self.extra.push(EntityInfo {
+                        id: String::new(),
+                        name: name.clone(),
+                        kind: EntityKind::Model,
+                        sub_kind: "model".into(),
+                        org: None,
+                    });
+                    base + self.extra.len() - 1
+                }
+            };
+            let ms = &mut self.blocks[bi].mentions;
+            let pos = ms.partition_point(|f| f.range.start < r.start);
+            ms.insert(
+                pos,
+                Found {
+                    range: r,
+                    entity: idx,
+                    misnomer: false,
+                },
+            );
+        }
         for name in names {
+            if self.extra.iter().any(|e| e.name == name) {
+                continue;
+            }
             // It must be named more than once to be the article's model.
             let mut found: Vec<(usize, Range<usize>)> = Vec::new();
             for (bi, b) in self.blocks.iter().enumerate() {

@@ -319,3 +319,12 @@ fn more_wordings() {
     let c = one("训练GPT-4使用了约2.5万块A100,耗时90到100天。");
     assert_eq!((c.0, c.2.as_str(), c.3), (25_000, "gpt-4", "trained"));
 }
+
+#[test]
+fn new_versions_of_known_families() {
+    let v = claims("马斯克表示,Grok 3的训练使用了10万块H100,而Grok 4将使用20万块GPU。");
+    let got: Vec<(u64, &str)> = v.iter().map(|c| (c.0, c.2.as_str())).collect();
+    assert_eq!(got, [(100_000, "grok-3"), (200_000, "Grok 4")], "{v:?}");
+    let c = one("OpenAI trained GPT-5 on 200,000 GPUs.");
+    assert_eq!(c.2, "GPT-5");
+}
