@@ -1268,11 +1268,21 @@ impl<'a> Run<'a> {
             }
             return out;
         }
+        // `for OpenAI`, `为OpenAI打造`: a beneficiary, not the owner.
+        let beneficiary = |c: &(usize, usize, Range<usize>)| {
+            let before = &self.blocks[c.1].block.text[..c.2.start];
+            let before = before.trim_end();
+            before.ends_with(" for")
+                || before.ends_with('为')
+                || before.ends_with('给')
+                || before == "for"
+        };
         top.sort_by_key(|c| {
+            let b = beneficiary(c);
             if c.2.start <= pos {
-                (0, pos - c.2.start)
+                (b, 0, pos - c.2.start)
             } else {
-                (1, c.2.start - pos)
+                (b, 1, c.2.start - pos)
             }
         });
         top.truncate(1);

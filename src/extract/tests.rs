@@ -328,3 +328,9 @@ fn new_versions_of_known_families() {
     let c = one("OpenAI trained GPT-5 on 200,000 GPUs.");
     assert_eq!(c.2, "GPT-5");
 }
+
+#[test]
+fn beneficiaries_are_not_owners() {
+    let c = one("In 2020, Microsoft built a supercomputer for OpenAI with 10,000 V100 GPUs.");
+    assert_eq!(c.2, "microsoft");
+}
