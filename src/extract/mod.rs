@@ -391,6 +391,18 @@ impl<'a> Run<'a> {
                     let r = m.range();
                     let name = m.as_str().trim_end_matches('.');
                     let r = r.start..r.start + name.len();
+                    // `Grok 2025` is a year, not a version.
+                    let tail: String = name
+                        .chars()
+                        .rev()
+                        .take_while(|c| c.is_ascii_digit())
+                        .collect();
+                    if tail.len() == 4 {
+                        let year: String = tail.chars().rev().collect();
+                        if year.starts_with("19") || year.starts_with("20") {
+                            continue;
+                        }
+                    }
                     if b.mentions
                         .iter()
                         .any(|f| f.range.start < r.end && r.start < f.range.end)

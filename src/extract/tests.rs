@@ -327,6 +327,8 @@ fn new_versions_of_known_families() {
     assert_eq!(got, [(100_000, "grok-3"), (200_000, "Grok 4")], "{v:?}");
     let c = one("OpenAI trained GPT-5 on 200,000 GPUs.");
     assert_eq!(c.2, "GPT-5");
+    let c = one("xAI's Grok 2025 roadmap needs 200,000 GPUs.");
+    assert_eq!(c.2, "xai");
 }
 
 #[test]
