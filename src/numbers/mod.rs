@@ -217,6 +217,21 @@ fn skip_spaces(t: &str, mut p: usize) -> usize {
     p
 }
 
+/// A currency sign between a hedge and its number (`about $2 billion`,
+/// `约¥3000`, `more than US$ 1 million`); the sign stays outside
+/// `number_span` but inside `span`.
+fn skip_currency(t: &str, p: usize) -> usize {
+    let s = &t[p..];
+    for sign in ["US$", "HK$", "$", "€", "£", "¥", "￥"] {
+        if let Some(rest) = s.strip_prefix(sign) {
+            if rest.starts_with(|c: char| c.is_ascii_digit() || c == ' ' || c == '.') {
+                return skip_spaces(t, p + sign.len());
+            }
+        }
+    }
+    p
+}
+
 /// The end of a name-like token (`H100`, `GPT-4o`, `Llama-3.1-405B`).
 fn skip_name(t: &str, mut p: usize) -> usize {
     while let Some(c) = char_at(t, p) {
@@ -351,12 +366,12 @@ impl Scanner<'_> {
             }
             if let Some((k, e)) = hedge::en_prefix(t, i) {
                 hedge = Some((k, i, e));
-                p = skip_spaces(t, e);
+                p = skip_currency(t, skip_spaces(t, e));
             }
         } else if let Some((k, e, bare)) = hedge::zh_prefix(t, i) {
             hedge = Some((k, i, e));
             bare_only = bare;
-            p = skip_spaces(t, e);
+            p = skip_currency(t, skip_spaces(t, e));
         }
         // Dates, versions, addresses: each group on its own.
         if hedge.is_none()
@@ -782,15 +797,9 @@ impl Scanner<'_> {
                     && bb[w + 2] == b' '
                 {
                     skip_spaces(t, w + 3)
-                } else if c == ' '
-                    && (t[w..].starts_with('–')
-                        || t[w..].starts_with('~')
-                        || t[w..].starts_with('～'))
-                {
-                    skip_spaces(
-                        t,
-                        w + 3.min(t[w..].chars().next().map_or(1, char::len_utf8)),
-                    )
+                } else if let Some(d @ ('–' | '~' | '～')) = char_at(t, w) {
+                    // `20 – 30`, `20 ~ 30`.
+                    skip_spaces(t, w + d.len_utf8())
                 } else {
                     return;
                 }
@@ -878,22 +887,13 @@ fn simple(s: usize, e: usize, v: V) -> Body {
 }
 
 fn percent(t: &str, b: &mut Body) {
-    if b.percent || !matches!(t.as_bytes().get(b.end), Some(b'%' | b' ' | b'p' | 0xEF)) {
+    if b.percent || !matches!(t.as_bytes().get(b.end), Some(b'%' | b' ' | 0xEF)) {
         return;
     }
     let e = b.end;
-    for (w, n) in [
-        ("%", 1),
-        ("％", 3),
-        (" %", 2),
-        (" percent", 8),
-        (" per cent", 9),
-        ("percent", 7),
-    ] {
+    for w in ["%", "％", " %", " percent", " per cent"] {
+        let n = w.len();
         if t[e..].starts_with(w) && !t[e + n..].starts_with(|c: char| c.is_ascii_alphabetic()) {
-            if w.contains('p') && !b.zh_or_digits && w.starts_with('p') {
-                continue;
-            }
             b.percent = true;
             b.end = e + n;
             return;

@@ -119,6 +119,8 @@ const WHOLE: &[(&str, f64, Option<f64>, Option<HedgeKind>)] = &[
     ("~100", 100.0, None, Some(HedgeKind::About)),
     ("≈100", 100.0, None, Some(HedgeKind::About)),
     ("10,000+", 10000.0, None, Some(HedgeKind::AtLeast)),
+    ("about $2 billion", 2e9, None, Some(HedgeKind::About)),
+    ("约¥3000", 3000.0, None, Some(HedgeKind::About)),
     (
         "tens of thousands",
         10000.0,
