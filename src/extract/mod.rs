@@ -347,7 +347,10 @@ impl<'a> Run<'a> {
         let mut names: Vec<String> = Vec::new();
         for b in &self.blocks {
             let t = &b.block.text;
-            for re in [&self.x.model_zh, &self.x.model_en] {
+            for (re, cue) in [(&self.x.model_zh, "模型"), (&self.x.model_en, "model")] {
+                if !t.contains(cue) {
+                    continue;
+                }
                 for c in re.captures_iter(t) {
                     let Some(m) = c.get(1) else { continue };
                     let name = m.as_str().trim().trim_end_matches(['-', '.']);
@@ -667,6 +670,9 @@ impl<'a> Run<'a> {
         let found: Vec<NumberMatch> = {
             let b = &self.blocks[bi];
             let t = &b.block.text;
+            if !["W", "B"].iter().any(|u| t.contains(u)) {
+                return;
+            }
             self.x
                 .glued_unit
                 .captures_iter(t)
