@@ -45,7 +45,10 @@ impl Diagnostic {
     }
 
     pub fn warning(message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(message) }
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(message)
+        }
     }
 
     pub fn at_path(mut self, path: impl AsRef<Path>) -> Self {
@@ -76,7 +79,11 @@ impl Diagnostic {
 
     /// `path:line:column` (as far as known).
     pub fn location(&self) -> String {
-        let mut s = self.path.as_ref().map(|p| p.display().to_string()).unwrap_or_default();
+        let mut s = self
+            .path
+            .as_ref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
         if let Some(line) = self.line {
             s.push_str(&format!(":{line}"));
             if let Some(col) = self.column {
@@ -105,7 +112,11 @@ impl fmt::Display for Diagnostic {
             // Replace tabs so the caret stays under the right character.
             let shown = src.replace('\t', " ");
             let before: String = shown.chars().take(col.saturating_sub(1)).collect();
-            let under: String = shown.chars().skip(col.saturating_sub(1)).take(self.span_chars).collect();
+            let under: String = shown
+                .chars()
+                .skip(col.saturating_sub(1))
+                .take(self.span_chars)
+                .collect();
             let caret_width = UnicodeWidthStr::width(under.as_str()).max(1);
             writeln!(f, "{pad} |")?;
             writeln!(f, "{gutter} | {shown}")?;

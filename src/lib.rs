@@ -16,9 +16,17 @@
 //! independent until the audit's cross-article step.
 
 pub mod article;
+pub mod audit;
+pub mod cli;
+pub mod commands;
 pub mod dataset;
-pub mod extract;
 pub mod diagnostic;
+pub mod extract;
 pub mod model;
 pub mod numbers;
+pub mod output;
+pub mod pipeline;
+pub mod render;
+pub mod slug;
+pub mod source;
 pub mod span;

@@ -91,7 +91,11 @@ pub struct ChipRef {
 impl ChipRef {
     /// The generic chip: "GPU" with no id.
     pub fn generic(text: impl Into<String>) -> Self {
-        ChipRef { id: None, name: "GPU".to_string(), text: text.into() }
+        ChipRef {
+            id: None,
+            name: "GPU".to_string(),
+            text: text.into(),
+        }
     }
 
     pub fn is_generic(&self) -> bool {

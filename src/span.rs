@@ -11,7 +11,12 @@ pub struct LineIndex {
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];
-        starts.extend(text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1));
+        starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
         LineIndex { starts }
     }
 
@@ -25,7 +30,10 @@ impl LineIndex {
 
     /// Byte offset where the 1-based `line` starts.
     pub fn line_start(&self, line: usize) -> usize {
-        self.starts.get(line.saturating_sub(1)).copied().unwrap_or(0)
+        self.starts
+            .get(line.saturating_sub(1))
+            .copied()
+            .unwrap_or(0)
     }
 
     /// 1-based (line, column); the column counts characters, not bytes.
@@ -33,7 +41,11 @@ impl LineIndex {
         let line = self.line(offset);
         let start = self.line_start(line);
         let offset = offset.min(text.len());
-        let col = text.get(start..offset).map(|s| s.chars().count()).unwrap_or(0) + 1;
+        let col = text
+            .get(start..offset)
+            .map(|s| s.chars().count())
+            .unwrap_or(0)
+            + 1;
         (line, col)
     }
 
@@ -41,7 +53,9 @@ impl LineIndex {
     pub fn line_text<'a>(&self, text: &'a str, line: usize) -> &'a str {
         let start = self.line_start(line);
         let end = self.starts.get(line).copied().unwrap_or(text.len());
-        text.get(start..end).unwrap_or("").trim_end_matches(['\n', '\r'])
+        text.get(start..end)
+            .unwrap_or("")
+            .trim_end_matches(['\n', '\r'])
     }
 }
 

@@ -89,7 +89,12 @@ struct Builder {
 
 impl Builder {
     fn new(kind: BlockKind, table_row: Option<(usize, usize)>) -> Self {
-        Builder { kind, text: String::new(), pieces: Vec::new(), table_row }
+        Builder {
+            kind,
+            text: String::new(),
+            pieces: Vec::new(),
+            table_row,
+        }
     }
 
     /// Appends `text`, read from `body[range]`; `offset` is the body's
@@ -112,7 +117,12 @@ impl Builder {
         // Between two CJK characters a line break is not a space.
         let prev_cjk = self.text.chars().last().is_some_and(is_cjk);
         if !prev_cjk && !self.text.is_empty() && !self.text.ends_with(' ') {
-            self.pieces.push(Piece { plain: self.text.len(), src, len: 1, verbatim: false });
+            self.pieces.push(Piece {
+                plain: self.text.len(),
+                src,
+                len: 1,
+                verbatim: false,
+            });
             self.text.push(' ');
         }
     }
@@ -121,7 +131,12 @@ impl Builder {
         if self.text.trim().is_empty() {
             return None;
         }
-        Some(Block { kind: self.kind, text: self.text, table_row: self.table_row, pieces: self.pieces })
+        Some(Block {
+            kind: self.kind,
+            text: self.text,
+            table_row: self.table_row,
+            pieces: self.pieces,
+        })
     }
 }
 

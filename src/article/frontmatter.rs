@@ -125,7 +125,10 @@ pub fn split(text: &str) -> Option<Split<'_>> {
     let yaml_start = first_end + 1;
     let mut pos = yaml_start;
     while pos <= text.len() {
-        let end = text[pos..].find('\n').map(|i| pos + i).unwrap_or(text.len());
+        let end = text[pos..]
+            .find('\n')
+            .map(|i| pos + i)
+            .unwrap_or(text.len());
         let line = text[pos..end].trim_end();
         if line == "---" || line == "..." {
             return Some(Split {
@@ -234,7 +237,10 @@ mod tests {
     fn wrong_type_names_the_article_line() {
         let err = parse("title: t\ndate: [1, 2]\n", 2).unwrap_err();
         assert_eq!(err.line, Some(3), "{err}");
-        assert!(err.message.contains("date") || err.message.contains("text value"), "{err}");
+        assert!(
+            err.message.contains("date") || err.message.contains("text value"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! does not parse is fatal (exit 2), because a verdict against a broken
 //! record is worse than none.
 
+pub mod lint;
 pub mod schema;
 
 use crate::diagnostic::Diagnostic;
@@ -42,6 +43,9 @@ pub fn default_sources() -> Vec<DataSource> {
 }
 
 /// The YAML files of a user's data folder, sorted by name.
+// The signature is the public API other stages call; a Diagnostic is an
+// error path taken once per run, so its size does not matter.
+#[allow(clippy::result_large_err)]
 pub fn folder_sources(dir: &Path) -> Result<Vec<DataSource>, Diagnostic> {
     let mut files = Vec::new();
     for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
@@ -54,7 +58,10 @@ pub fn folder_sources(dir: &Path) -> Result<Vec<DataSource>, Diagnostic> {
                     .at_path(entry.path())
                     .with_hint("dataset files must be UTF-8 YAML")
             })?;
-            files.push(DataSource { path: entry.path().to_path_buf(), text });
+            files.push(DataSource {
+                path: entry.path().to_path_buf(),
+                text,
+            });
         }
     }
     if files.is_empty() {
@@ -160,12 +167,18 @@ impl Dataset {
     /// Default data (unless `no_default`) plus a user's folder, which adds
     /// entities and overrides default ones by id.
     pub fn load(user: Option<&Path>, no_default: bool) -> Result<Dataset, Vec<Diagnostic>> {
-        let mut sources = if no_default { Vec::new() } else { default_sources() };
+        let mut sources = if no_default {
+            Vec::new()
+        } else {
+            default_sources()
+        };
         if let Some(dir) = user {
             sources.extend(folder_sources(dir).map_err(|d| vec![d])?);
         }
         if sources.is_empty() {
-            return Err(vec![Diagnostic::error("no dataset: --no-default-data needs --data DIR")]);
+            return Err(vec![Diagnostic::error(
+                "no dataset: --no-default-data needs --data DIR",
+            )]);
         }
         Dataset::from_sources(&sources)
     }
@@ -193,7 +206,12 @@ impl Dataset {
             self.put(c.id.clone(), c, |d| &mut d.chips, Slot::Chip);
         }
         for o in file.organisations {
-            self.put(o.id.clone(), o, |d| &mut d.organisations, Slot::Organisation);
+            self.put(
+                o.id.clone(),
+                o,
+                |d| &mut d.organisations,
+                Slot::Organisation,
+            );
         }
         for m in file.models {
             self.put(m.id.clone(), m, |d| &mut d.models, Slot::Model);
@@ -203,9 +221,17 @@ impl Dataset {
         }
     }
 
-    fn put<T>(&mut self, id: String, item: T, list: fn(&mut Dataset) -> &mut Vec<T>, slot: fn(usize) -> Slot) {
+    fn put<T>(
+        &mut self,
+        id: String,
+        item: T,
+        list: fn(&mut Dataset) -> &mut Vec<T>,
+        slot: fn(usize) -> Slot,
+    ) {
         match self.index.get(&id) {
-            Some(&existing) if std::mem::discriminant(&existing) == std::mem::discriminant(&slot(0)) => {
+            Some(&existing)
+                if std::mem::discriminant(&existing) == std::mem::discriminant(&slot(0)) =>
+            {
                 let i = match existing {
                     Slot::Chip(i) | Slot::Organisation(i) | Slot::Model(i) | Slot::Cluster(i) => i,
                 };
@@ -256,13 +282,28 @@ impl Dataset {
         let mut out = Vec::new();
         for e in self.entities() {
             let (id, kind) = (e.id(), e.kind());
-            out.push(Name { text: e.name(), id, kind, misnomer: false });
+            out.push(Name {
+                text: e.name(),
+                id,
+                kind,
+                misnomer: false,
+            });
             let a = e.aliases();
             for t in a.en.iter().chain(a.zh.iter()) {
-                out.push(Name { text: t, id, kind, misnomer: false });
+                out.push(Name {
+                    text: t,
+                    id,
+                    kind,
+                    misnomer: false,
+                });
             }
             for t in &a.misnomers {
-                out.push(Name { text: t, id, kind, misnomer: true });
+                out.push(Name {
+                    text: t,
+                    id,
+                    kind,
+                    misnomer: true,
+                });
             }
         }
         out
@@ -295,6 +336,8 @@ fn yaml_options() -> serde_saphyr::Options {
 }
 
 /// Parses one dataset file; a parse or type error names file:line:column.
+// See `folder_sources` for why the large error type is allowed.
+#[allow(clippy::result_large_err)]
 pub fn parse_file(src: &DataSource) -> Result<DataFile, Diagnostic> {
     if src.text.trim().is_empty() {
         return Ok(DataFile::default());
@@ -327,11 +370,19 @@ mod tests {
         let ds = Dataset::embedded().expect("embedded dataset parses");
         assert!(ds.chip("nvidia-h800").is_some());
         assert_eq!(ds.entity("grok-3").unwrap().kind(), EntityKind::Model);
-        assert_eq!(ds.entity("xai-colossus").unwrap().kind(), EntityKind::Cluster);
-        assert!(ds.names().iter().any(|n| n.text == "英伟达H100" && n.id == "nvidia-h100"));
+        assert_eq!(
+            ds.entity("xai-colossus").unwrap().kind(),
+            EntityKind::Cluster
+        );
+        assert!(ds
+            .names()
+            .iter()
+            .any(|n| n.text == "英伟达H100" && n.id == "nvidia-h100"));
         let v3 = ds.facts("deepseek-v3");
-        assert!(v3.iter().any(|f| f.property == Property::TrainingChipCount
-            && f.value.as_number() == Some(2048.0)));
+        assert!(v3
+            .iter()
+            .any(|f| f.property == Property::TrainingChipCount
+                && f.value.as_number() == Some(2048.0)));
     }
 
     #[test]

@@ -1,0 +1,231 @@
+//! The annotated article: Markdown to sanitised HTML with each claim marked
+//! at its exact span.
+//!
+//! Claims are marked by inserting private-use placeholder characters into
+//! the text *before* sanitising, and turning them into `<mark>` elements
+//! *after*: ammonia sees only text, and no markup from the article can ever
+//! reach the page unsanitised. Nesting deeper than [`MAX_DEPTH`] is
+//! flattened first, because html5ever (behind ammonia) is quadratic in depth.
+
+use crate::model::Claim;
+use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag, TagEnd};
+use std::collections::HashSet;
+
+/// Block containers nested deeper than this are flattened.
+pub const MAX_DEPTH: usize = 48;
+
+const OPEN: char = '\u{E000}';
+const CLOSE: char = '\u{E001}';
+
+/// What the page needs to show one claim's mark.
+pub struct Mark<'a> {
+    pub claim: &'a Claim,
+    /// CSS class of the verdict (`supported`, …, `unverified`).
+    pub status: &'a str,
+    /// Text for the hover/focus tooltip.
+    pub tooltip: String,
+}
+
+/// Renders `body` (which starts at byte `offset` of the article file) to
+/// sanitised HTML with `marks` highlighted.
+pub fn render(body: &str, offset: usize, marks: &[Mark<'_>]) -> String {
+    // Placeholders must not come from the article itself.
+    let body_clean;
+    let body = if body.contains([OPEN, CLOSE]) {
+        body_clean = body.replace([OPEN, CLOSE], "");
+        &body_clean
+    } else {
+        body
+    };
+    let mut opts = Options::empty();
+    opts.insert(Options::ENABLE_TABLES);
+    opts.insert(Options::ENABLE_STRIKETHROUGH);
+    opts.insert(Options::ENABLE_FOOTNOTES);
+    let mut spans: Vec<(usize, usize, usize)> = marks
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.claim.span.start >= offset)
+        .map(|(i, m)| (m.claim.span.start - offset, m.claim.span.end - offset, i))
+        .collect();
+    spans.sort();
+    let mut placed: HashSet<usize> = HashSet::new();
+    let mut depth = 0usize;
+    let mut skipped_depth: Vec<bool> = Vec::new();
+    let mut events: Vec<Event<'_>> = Vec::new();
+    for (event, range) in Parser::new_ext(body, opts).into_offset_iter() {
+        match event {
+            Event::Start(tag) if is_container(&tag) => {
+                depth += 1;
+                let skip = depth > MAX_DEPTH;
+                skipped_depth.push(skip);
+                if !skip {
+                    events.push(Event::Start(tag));
+                }
+            }
+            Event::End(tag) if is_container_end(&tag) => {
+                depth = depth.saturating_sub(1);
+                if !skipped_depth.pop().unwrap_or(false) {
+                    events.push(Event::End(tag));
+                }
+            }
+            Event::Text(text) if body.get(range.clone()) == Some(text.as_ref()) => {
+                let mut out = String::with_capacity(text.len() + 8);
+                let mut last = 0;
+                let mut any = false;
+                for &(s, e, i) in &spans {
+                    if s >= range.start
+                        && e <= range.end
+                        && !placed.contains(&i)
+                        && s - range.start >= last
+                    {
+                        let (s, e) = (s - range.start, e - range.start);
+                        out.push_str(&text[last..s]);
+                        out.push(OPEN);
+                        out.push_str(&i.to_string());
+                        out.push(OPEN);
+                        out.push_str(&text[s..e]);
+                        out.push(CLOSE);
+                        last = e;
+                        placed.insert(i);
+                        any = true;
+                    }
+                }
+                if any {
+                    out.push_str(&text[last..]);
+                    events.push(Event::Text(CowStr::from(out)));
+                } else {
+                    events.push(Event::Text(text));
+                }
+            }
+            Event::Html(h) | Event::InlineHtml(h) => events.push(Event::Html(h)),
+            other => events.push(other),
+        }
+    }
+    let mut raw = String::with_capacity(body.len() * 2);
+    html::push_html(&mut raw, events.into_iter());
+    let clean = sanitize(&raw);
+    restore_marks(&clean, marks)
+}
+
+fn is_container(tag: &Tag<'_>) -> bool {
+    matches!(tag, Tag::BlockQuote(_) | Tag::List(_) | Tag::Item)
+}
+
+fn is_container_end(tag: &TagEnd) -> bool {
+    matches!(tag, TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Item)
+}
+
+/// ammonia's allow-list, plus `rel="nofollow noopener"` on links; URL
+/// schemes are limited to http(s) and mailto, so `javascript:` and `data:`
+/// links lose their target.
+pub fn sanitize(html: &str) -> String {
+    let mut b = ammonia::Builder::default();
+    b.url_schemes(["http", "https", "mailto"].into_iter().collect())
+        .link_rel(Some("nofollow noopener noreferrer"));
+    b.clean(html).to_string()
+}
+
+fn restore_marks(html: &str, marks: &[Mark<'_>]) -> String {
+    let mut out = String::with_capacity(html.len() + marks.len() * 160);
+    let mut rest = html;
+    while let Some(pos) = rest.find([OPEN, CLOSE]) {
+        out.push_str(&rest[..pos]);
+        let c = rest[pos..].chars().next().unwrap_or(OPEN);
+        rest = &rest[pos + c.len_utf8()..];
+        if c == CLOSE {
+            out.push_str("</mark>");
+            continue;
+        }
+        // OPEN index OPEN
+        let end = rest.find(OPEN).unwrap_or(0);
+        let idx: Option<usize> = rest[..end].parse().ok();
+        rest = &rest[(end + OPEN.len_utf8()).min(rest.len())..];
+        if let Some(m) = idx.and_then(|i| marks.get(i)) {
+            out.push_str(&format!(
+                "<mark class=\"claim v-{}\" id=\"claim-{}\" tabindex=\"0\" title=\"{}\"><sup class=\"badge\">{}</sup>",
+                m.status,
+                escape_attr(&m.claim.id),
+                escape_attr(&m.tooltip),
+                escape_attr(&m.claim.id),
+            ));
+        } else {
+            out.push_str("<mark>");
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Escapes text for an HTML attribute value in double quotes.
+pub fn escape_attr(s: &str) -> String {
+    let mut o = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => o.push_str("&amp;"),
+            '"' => o.push_str("&quot;"),
+            '\'' => o.push_str("&#39;"),
+            '<' => o.push_str("&lt;"),
+            '>' => o.push_str("&gt;"),
+            c => o.push(c),
+        }
+    }
+    o
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ChipRef, ClaimKind, Role};
+
+    fn claim(span: std::ops::Range<usize>) -> Claim {
+        Claim {
+            id: "c1".into(),
+            kind: ClaimKind::AcceleratorCount,
+            count: 2048,
+            count_max: None,
+            approx: false,
+            hedge: None,
+            chip: ChipRef::generic("GPU"),
+            subject: None,
+            role: Role::Trained,
+            text: String::new(),
+            quote: String::new(),
+            line: 1,
+            column: 1,
+            verdict: None,
+            span,
+        }
+    }
+
+    #[test]
+    fn marks_claim_and_strips_script() {
+        let body = "在**2048张H800**上训练。<script>alert(1)</script>[x](javascript:alert(1))";
+        let s = body.find("2048").unwrap();
+        let c = claim(s..s + "2048张H800".len());
+        let html = render(
+            body,
+            0,
+            &[Mark {
+                claim: &c,
+                status: "supported",
+                tooltip: "t\"<".into(),
+            }],
+        );
+        assert!(
+            html.contains("<mark class=\"claim v-supported\" id=\"claim-c1\""),
+            "{html}"
+        );
+        assert!(html.contains("2048张H800</mark>"), "{html}");
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("javascript:"), "{html}");
+        assert!(html.contains("title=\"t&quot;&lt;\""), "{html}");
+    }
+
+    #[test]
+    fn deep_nesting_is_flattened() {
+        let body = format!("{}deep", "> ".repeat(5000));
+        let html = render(&body, 0, &[]);
+        assert!(html.contains("deep"));
+        assert!(html.matches("<blockquote>").count() <= MAX_DEPTH);
+    }
+}
