@@ -41,6 +41,8 @@ pub struct Extractor {
     glued_unit: Regex,
     /// New versions of known model families (`Grok 4`, `GPT-5`, `Qwen3`).
     model_version: Option<Regex>,
+    /// Chip architectures named alone (`Hopper` → `NVIDIA Hopper`).
+    families: Vec<(String, String)>,
 }
 
 /// One-shot extraction (builds the name matcher; prefer [`Extractor`] for
@@ -254,8 +256,34 @@ impl Extractor {
     pub fn new(ds: &Dataset) -> Self {
         let matcher = EntityMatcher::new(ds);
         let model_version = model_version_regex(&matcher);
+        let mut families: Vec<(String, String)> = Vec::new();
+        for c in &ds.chips {
+            let Some(f) = c.family.as_deref().map(str::trim) else {
+                continue;
+            };
+            let word_like =
+                f.len() >= 4 && f.chars().all(|c| c.is_ascii_alphanumeric() || c == ' ');
+            if !word_like
+                || f == "TPU"
+                || matcher.lookup(f).is_some()
+                || families.iter().any(|(w, _)| w == f)
+            {
+                continue;
+            }
+            let vendor = ds
+                .organisations
+                .iter()
+                .find(|o| o.id == c.vendor)
+                .map(|o| o.name.as_str())
+                .unwrap_or(&c.vendor);
+            let vendor = vendor.split(' ').next().unwrap_or(vendor);
+            families.push((f.to_string(), format!("{vendor} {f}")));
+        }
+        // Longest first, so `Blackwell Ultra` wins over `Blackwell`.
+        families.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
         Extractor {
             model_version,
+            families,
             matcher,
             unknown_chip: Regex::new(r"^(?:TPU ?v\d{1,2}[a-z]?|Ascend ?\d{3}[A-Z]?|MI\d{3}[A-Z]?|(?:RTX|GTX) ?\d{4}(?: ?Ti)?|[A-Z]{1,3}\d{2,4}[A-Z]{0,2}|\d{3}[BC])")
                 .expect("static regex"),
@@ -328,6 +356,7 @@ impl<'a> Run<'a> {
             quantities: Vec::new(),
             dominant_model: None,
         };
+        run.add_families();
         run.discover_models();
         run
     }
@@ -343,6 +372,66 @@ impl<'a> Run<'a> {
 
     /// Models the dataset does not know, introduced as models in the text
     /// (`Pangu Ultra是一个稠密模型`, `BLOOM, its open multilingual model`).
+    /// Chip architectures named on their own (`Hopper芯片`, `Blackwell
+    /// GPUs`): chips the dataset has no entity for.
+    fn add_families(&mut self) {
+        let base = self.x.matcher.info.len();
+        for bi in 0..self.blocks.len() {
+            let t = &self.blocks[bi].block.text;
+            let mut found: Vec<(Range<usize>, String)> = Vec::new();
+            for (word, display) in &self.x.families {
+                let mut from = 0;
+                while let Some(i) = t[from..].find(word.as_str()) {
+                    let (s, e) = (from + i, from + i + word.len());
+                    from = e;
+                    let before_ok = !t[..s]
+                        .chars()
+                        .next_back()
+                        .is_some_and(|c| c.is_ascii_alphanumeric());
+                    let after_ok =
+                        word_end_ok(t, e) || (t[e..].starts_with('s') && word_end_ok(t, e + 1));
+                    let taken = self.blocks[bi]
+                        .mentions
+                        .iter()
+                        .any(|f| f.range.start < e && s < f.range.end)
+                        || found.iter().any(|(r, _)| r.start < e && s < r.end);
+                    if before_ok && after_ok && !taken {
+                        found.push((s..e, display.clone()));
+                    }
+                }
+            }
+            for (r, display) in found {
+                let idx = match self
+                    .extra
+                    .iter()
+                    .position(|x| x.kind == EntityKind::Chip && x.name == display)
+                {
+                    Some(i) => base + i,
+                    None => {
+                        self.extra.push(EntityInfo {
+                            id: String::new(),
+                            name: display,
+                            kind: EntityKind::Chip,
+                            sub_kind: "chip".into(),
+                            org: None,
+                        });
+                        base + self.extra.len() - 1
+                    }
+                };
+                let ms = &mut self.blocks[bi].mentions;
+                let pos = ms.partition_point(|f| f.range.start < r.start);
+                ms.insert(
+                    pos,
+                    Found {
+                        range: r,
+                        entity: idx,
+                        misnomer: false,
+                    },
+                );
+            }
+        }
+    }
+
     fn discover_models(&mut self) {
         let mut names: Vec<String> = Vec::new();
         for b in &self.blocks {
@@ -1054,7 +1143,7 @@ impl<'a> Run<'a> {
             [ChipName::Known(i)] => {
                 let info = self.info(*i);
                 ChipRef {
-                    id: Some(info.id.clone()),
+                    id: (!info.id.is_empty()).then(|| info.id.clone()),
                     name: info.name.clone(),
                     text: text.to_string(),
                 }
@@ -1219,7 +1308,7 @@ impl<'a> Run<'a> {
                 Some(&c) => {
                     let info = self.info(c);
                     ChipRef {
-                        id: Some(info.id.clone()),
+                        id: (!info.id.is_empty()).then(|| info.id.clone()),
                         name: info.name.clone(),
                         text: chip_text.clone(),
                     }

@@ -336,3 +336,14 @@ fn beneficiaries_are_not_owners() {
     let c = one("In 2020, Microsoft built a supercomputer for OpenAI with 10,000 V100 GPUs.");
     assert_eq!(c.2, "microsoft");
 }
+
+#[test]
+fn architecture_families() {
+    let c = one("Microsoft acquired 485,000 Nvidia Hopper chips.");
+    assert_eq!((c.1.as_str(), c.2.as_str()), ("NVIDIA Hopper", "microsoft"));
+    let x = run("Oracle will deploy 131,072 Blackwell GPUs.");
+    assert_eq!(x.claims[0].chip.name, "NVIDIA Blackwell");
+    assert_eq!(x.claims[0].chip.id, None);
+    let x = run("GH200 Grace Hopper superchips");
+    assert!(x.entities.iter().any(|e| e.id == "nvidia-gh200"));
+}
