@@ -38,6 +38,11 @@ pub struct Extractor {
     unknown_chip: Regex,
     model_zh: Regex,
     model_en: Regex,
+    glued_unit: Regex,
+    /// New versions of known model families (`Grok 4`, `GPT-5`, `Qwen3`).
+    model_version: Option<Regex>,
+    /// Chip architectures named alone (`Hopper` → `NVIDIA Hopper`).
+    families: Vec<(String, String)>,
 }
 
 /// One-shot extraction (builds the name matcher; prefer [`Extractor`] for
@@ -183,6 +188,8 @@ struct Phrase {
     per_unit: bool,
     /// The generic word names a chip family (`TPUs`, `NPU`).
     family_word: bool,
+    /// `100,000+`: a lower bound.
+    plus: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -217,14 +224,72 @@ struct Cand {
     heading: bool,
 }
 
+/// A regex for versions of the dataset's model families.
+fn model_version_regex(matcher: &EntityMatcher) -> Option<Regex> {
+    let mut families: Vec<String> = Vec::new();
+    for i in &matcher.info {
+        if i.kind != EntityKind::Model || i.is_reporter() {
+            continue;
+        }
+        let first: String = i
+            .name
+            .chars()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .collect();
+        if first.len() >= 3 && first != "OpenAI" && !families.contains(&first) {
+            families.push(first);
+        }
+    }
+    if families.is_empty() {
+        return None;
+    }
+    families.sort_by_key(|f| std::cmp::Reverse(f.len()));
+    let alts: Vec<String> = families.iter().map(|f| regex::escape(f)).collect();
+    Regex::new(&format!(
+        r"(?-u:\b)(?:{})(?:[- ]?)(?:\d[A-Za-z0-9.]*|[A-Za-z]{{1,2}}\d[A-Za-z0-9.]*)(?-u:\b)",
+        alts.join("|")
+    ))
+    .ok()
+}
+
 impl Extractor {
     pub fn new(ds: &Dataset) -> Self {
+        let matcher = EntityMatcher::new(ds);
+        let model_version = model_version_regex(&matcher);
+        let mut families: Vec<(String, String)> = Vec::new();
+        for c in &ds.chips {
+            let Some(f) = c.family.as_deref().map(str::trim) else {
+                continue;
+            };
+            let word_like =
+                f.len() >= 4 && f.chars().all(|c| c.is_ascii_alphanumeric() || c == ' ');
+            if !word_like
+                || f == "TPU"
+                || matcher.lookup(f).is_some()
+                || families.iter().any(|(w, _)| w == f)
+            {
+                continue;
+            }
+            let vendor = ds
+                .organisations
+                .iter()
+                .find(|o| o.id == c.vendor)
+                .map(|o| o.name.as_str())
+                .unwrap_or(&c.vendor);
+            let vendor = vendor.split(' ').next().unwrap_or(vendor);
+            families.push((f.to_string(), format!("{vendor} {f}")));
+        }
+        // Longest first, so `Blackwell Ultra` wins over `Blackwell`.
+        families.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
         Extractor {
-            matcher: EntityMatcher::new(ds),
+            model_version,
+            families,
+            matcher,
             unknown_chip: Regex::new(r"^(?:TPU ?v\d{1,2}[a-z]?|Ascend ?\d{3}[A-Z]?|MI\d{3}[A-Z]?|(?:RTX|GTX) ?\d{4}(?: ?Ti)?|[A-Z]{1,3}\d{2,4}[A-Z]{0,2}|\d{3}[BC])")
                 .expect("static regex"),
             model_zh: Regex::new(r"([A-Z][A-Za-z0-9.\-]*(?: [A-Z0-9][A-Za-z0-9.\-]*){0,2})(?:是|为)(?:一[个款种])?[^,。;，；]{0,20}?模型")
                 .expect("static regex"),
+            glued_unit: Regex::new(r"(?-u:\b)(\d+(?:\.\d+)?)(MW|GW|kW|GB|TB|PB|GiB|TiB)(?-u:\b)").expect("static regex"),
             model_en: Regex::new(r"([A-Z][A-Za-z0-9.\-]*(?: [A-Z0-9][A-Za-z0-9.\-]*){0,2})(?:, (?:its|an?|the)| (?:is|was) (?:an?|the)) [^,.;]{0,60}?(?-u:\b)model(?-u:\b)")
                 .expect("static regex"),
         }
@@ -291,6 +356,7 @@ impl<'a> Run<'a> {
             quantities: Vec::new(),
             dominant_model: None,
         };
+        run.add_families();
         run.discover_models();
         run
     }
@@ -306,11 +372,74 @@ impl<'a> Run<'a> {
 
     /// Models the dataset does not know, introduced as models in the text
     /// (`Pangu Ultra是一个稠密模型`, `BLOOM, its open multilingual model`).
+    /// Chip architectures named on their own (`Hopper芯片`, `Blackwell
+    /// GPUs`): chips the dataset has no entity for.
+    fn add_families(&mut self) {
+        let base = self.x.matcher.info.len();
+        for bi in 0..self.blocks.len() {
+            let t = &self.blocks[bi].block.text;
+            let mut found: Vec<(Range<usize>, String)> = Vec::new();
+            for (word, display) in &self.x.families {
+                let mut from = 0;
+                while let Some(i) = t[from..].find(word.as_str()) {
+                    let (s, e) = (from + i, from + i + word.len());
+                    from = e;
+                    let before_ok = !t[..s]
+                        .chars()
+                        .next_back()
+                        .is_some_and(|c| c.is_ascii_alphanumeric());
+                    let after_ok =
+                        word_end_ok(t, e) || (t[e..].starts_with('s') && word_end_ok(t, e + 1));
+                    let taken = self.blocks[bi]
+                        .mentions
+                        .iter()
+                        .any(|f| f.range.start < e && s < f.range.end)
+                        || found.iter().any(|(r, _)| r.start < e && s < r.end);
+                    if before_ok && after_ok && !taken {
+                        found.push((s..e, display.clone()));
+                    }
+                }
+            }
+            for (r, display) in found {
+                let idx = match self
+                    .extra
+                    .iter()
+                    .position(|x| x.kind == EntityKind::Chip && x.name == display)
+                {
+                    Some(i) => base + i,
+                    None => {
+                        self.extra.push(EntityInfo {
+                            id: String::new(),
+                            name: display,
+                            kind: EntityKind::Chip,
+                            sub_kind: "chip".into(),
+                            org: None,
+                        });
+                        base + self.extra.len() - 1
+                    }
+                };
+                let ms = &mut self.blocks[bi].mentions;
+                let pos = ms.partition_point(|f| f.range.start < r.start);
+                ms.insert(
+                    pos,
+                    Found {
+                        range: r,
+                        entity: idx,
+                        misnomer: false,
+                    },
+                );
+            }
+        }
+    }
+
     fn discover_models(&mut self) {
         let mut names: Vec<String> = Vec::new();
         for b in &self.blocks {
             let t = &b.block.text;
-            for re in [&self.x.model_zh, &self.x.model_en] {
+            for (re, cue) in [(&self.x.model_zh, "模型"), (&self.x.model_en, "model")] {
+                if !t.contains(cue) {
+                    continue;
+                }
                 for c in re.captures_iter(t) {
                     let Some(m) = c.get(1) else { continue };
                     let name = m.as_str().trim().trim_end_matches(['-', '.']);
@@ -346,8 +475,67 @@ impl<'a> Run<'a> {
                 }
             }
         }
+        // Versions of known families are models wherever they stand.
+        let mut versions: Vec<(String, usize, Range<usize>)> = Vec::new();
+        if let Some(re) = &self.x.model_version {
+            for (bi, b) in self.blocks.iter().enumerate() {
+                for m in re.find_iter(&b.block.text) {
+                    let r = m.range();
+                    let name = m.as_str().trim_end_matches('.');
+                    let r = r.start..r.start + name.len();
+                    // `Grok 2025` is a year, not a version.
+                    let tail: String = name
+                        .chars()
+                        .rev()
+                        .take_while(|c| c.is_ascii_digit())
+                        .collect();
+                    if tail.len() == 4 {
+                        let year: String = tail.chars().rev().collect();
+                        if year.starts_with("19") || year.starts_with("20") {
+                            continue;
+                        }
+                    }
+                    if b.mentions
+                        .iter()
+                        .any(|f| f.range.start < r.end && r.start < f.range.end)
+                        || self.x.matcher.lookup(name).is_some()
+                    {
+                        continue;
+                    }
+                    versions.push((name.to_string(), bi, r));
+                }
+            }
+        }
         let base = self.x.matcher.info.len();
+        for (name, bi, r) in versions {
+            let idx = match self.extra.iter().position(|e| e.name == name) {
+                Some(i) => base + i,
+                None => {
+                    self.extra.push(EntityInfo {
+                        id: String::new(),
+                        name: name.clone(),
+                        kind: EntityKind::Model,
+                        sub_kind: "model".into(),
+                        org: None,
+                    });
+                    base + self.extra.len() - 1
+                }
+            };
+            let ms = &mut self.blocks[bi].mentions;
+            let pos = ms.partition_point(|f| f.range.start < r.start);
+            ms.insert(
+                pos,
+                Found {
+                    range: r,
+                    entity: idx,
+                    misnomer: false,
+                },
+            );
+        }
         for name in names {
+            if self.extra.iter().any(|e| e.name == name) {
+                continue;
+            }
             // It must be named more than once to be the article's model.
             let mut found: Vec<(usize, Range<usize>)> = Vec::new();
             for (bi, b) in self.blocks.iter().enumerate() {
@@ -426,6 +614,7 @@ impl<'a> Run<'a> {
 
     fn go(&mut self) {
         for bi in 0..self.blocks.len() {
+            self.glued_units(bi);
             let numbers = self.blocks[bi].numbers.clone();
             let mut covered = 0;
             for n in numbers {
@@ -496,6 +685,25 @@ impl<'a> Run<'a> {
         if t[..n.span.start].ends_with('第') {
             return;
         }
+        // `8x H100`, `8× A100`: a per-server configuration.
+        let times = ["x ", "×", "x"]
+            .iter()
+            .find(|w| t[n.span.end..].starts_with(**w))
+            .map(|w| n.span.end + w.len());
+        if let Some(p) = times.filter(|_| n.as_count().is_some_and(|c| (2..=64).contains(&c))) {
+            let p = quantity::skip_spaces(t, p);
+            if self
+                .mention_at(bi, p)
+                .is_some_and(|m| self.info(m.entity).kind == EntityKind::Chip)
+            {
+                if let Some(mut ph) = self.phrase(bi, p) {
+                    ph.per_unit = true;
+                    if self.claim(bi, &n, ph) {
+                        return;
+                    }
+                }
+            }
+        }
         let unit = quantity::unit_after(t, n.span.end);
         if unit.is_none()
             && !n.percent
@@ -543,6 +751,47 @@ impl<'a> Run<'a> {
             cur = next.clone();
         }
         None
+    }
+
+    /// `130MW`, `80GB`: power and memory written without a space, which
+    /// the number grammar leaves alone as words.
+    fn glued_units(&mut self, bi: usize) {
+        let found: Vec<NumberMatch> = {
+            let b = &self.blocks[bi];
+            let t = &b.block.text;
+            if !["W", "B"].iter().any(|u| t.contains(u)) {
+                return;
+            }
+            self.x
+                .glued_unit
+                .captures_iter(t)
+                .filter_map(|c| {
+                    let m = c.get(1)?;
+                    let r = m.range();
+                    let taken = b
+                        .numbers
+                        .iter()
+                        .any(|n| n.span.start < r.end && r.start < n.span.end)
+                        || b.mentions
+                            .iter()
+                            .any(|f| f.range.start < r.end && r.start < f.range.end);
+                    let value: f64 = m.as_str().parse().ok()?;
+                    (!taken).then(|| NumberMatch {
+                        span: r.clone(),
+                        number_span: r,
+                        value,
+                        value_max: None,
+                        approx: false,
+                        hedge: None,
+                        percent: false,
+                        fraction: false,
+                    })
+                })
+                .collect()
+        };
+        for n in found {
+            self.quantity(bi, &n);
+        }
     }
 
     fn quantity(&mut self, bi: usize, n: &NumberMatch) {
@@ -615,6 +864,11 @@ impl<'a> Run<'a> {
         let t = &self.blocks[bi].block.text;
         let mut p = quantity::skip_spaces(t, start);
         let mut ph = Phrase::default();
+        // `100,000+ GPUs`
+        if t[p..].starts_with('+') {
+            ph.plus = true;
+            p = quantity::skip_spaces(t, p + 1);
+        }
         // `24,576-GPU clusters`, `100k-GPU`
         if t[p..].starts_with('-')
             && (generic_at(t, p + 1).is_some() || self.mention_at(bi, p + 1).is_some())
@@ -769,6 +1023,16 @@ impl<'a> Run<'a> {
                     adjectives += 1;
                     continue;
                 }
+                // A memory size before the chip (`992 80GB A100 GPUs`).
+                let digits = t[q..].bytes().take_while(|b| b.is_ascii_digit()).count();
+                if (2..=3).contains(&digits)
+                    && starts_ci(&t[q + digits..], "gb")
+                    && word_end_ok(t, q + digits + 2)
+                {
+                    q += digits + 2;
+                    adjectives += 1;
+                    continue;
+                }
             }
             break;
         }
@@ -879,7 +1143,7 @@ impl<'a> Run<'a> {
             [ChipName::Known(i)] => {
                 let info = self.info(*i);
                 ChipRef {
-                    id: Some(info.id.clone()),
+                    id: (!info.id.is_empty()).then(|| info.id.clone()),
                     name: info.name.clone(),
                     text: text.to_string(),
                 }
@@ -1044,7 +1308,7 @@ impl<'a> Run<'a> {
                 Some(&c) => {
                     let info = self.info(c);
                     ChipRef {
-                        id: Some(info.id.clone()),
+                        id: (!info.id.is_empty()).then(|| info.id.clone()),
                         name: info.name.clone(),
                         text: chip_text.clone(),
                     }
@@ -1111,11 +1375,21 @@ impl<'a> Run<'a> {
             }
             return out;
         }
+        // `for OpenAI`, `为OpenAI打造`: a beneficiary, not the owner.
+        let beneficiary = |c: &(usize, usize, Range<usize>)| {
+            let before = &self.blocks[c.1].block.text[..c.2.start];
+            let before = before.trim_end();
+            before.ends_with(" for")
+                || before.ends_with('为')
+                || before.ends_with('给')
+                || before == "for"
+        };
         top.sort_by_key(|c| {
+            let b = beneficiary(c);
             if c.2.start <= pos {
-                (0, pos - c.2.start)
+                (b, 0, pos - c.2.start)
             } else {
-                (1, c.2.start - pos)
+                (b, 1, c.2.start - pos)
             }
         });
         top.truncate(1);
@@ -1157,6 +1431,15 @@ impl<'a> Run<'a> {
         sentence: Range<usize>,
         clause: Range<usize>,
     ) -> bool {
+        let mut n = n.clone();
+        if ph.plus && !n.approx {
+            n.approx = true;
+            n.hedge = Some(crate::numbers::Hedge {
+                kind: HedgeKind::AtLeast,
+                text: "+".into(),
+            });
+        }
+        let n = &n;
         let Some(count) = n.as_count() else {
             return false;
         };

@@ -225,6 +225,28 @@ pub fn classify(text: &str, n: &NumberMatch) -> Unit {
             end: n.span.end,
         };
     }
+    // A currency sign inside the span, between hedge and number
+    // (`about $2 billion`, `约¥3000`).
+    let inner = text.get(n.span.start..n.number_span.start).unwrap_or("");
+    for &(w, kind, unit) in BEFORE {
+        if inner.to_ascii_lowercase().trim_end().ends_with(w) {
+            let (end, mult) = match unit_after(text, n.span.end) {
+                Some((_, _, m, e))
+                    if m >= 1.0 && !matches!(text[n.span.end..e].trim(), "x" | "倍") =>
+                {
+                    (e, m)
+                }
+                _ => (n.span.end, 1.0),
+            };
+            return Unit {
+                kind,
+                unit: Some(unit),
+                mult,
+                start,
+                end,
+            };
+        }
+    }
     // A currency sign before the number.
     let head = &text[..n.span.start];
     let trimmed = head.trim_end_matches([' ', '\u{00A0}']);
@@ -388,5 +410,12 @@ mod tests {
         let d = c("5.5 billion", 5.5e9);
         assert_eq!((d.kind, &t[d.start..d.end]), (K::Usd, "$5.5 billion"));
         assert_eq!(c("13.2", 13.2).kind, K::Tokens);
+        let t2 = "about $2 billion";
+        let n2 = NumberMatch {
+            span: 0..t2.len(),
+            number_span: 7..t2.len(),
+            ..nm(t2, "2 billion", 2e9)
+        };
+        assert_eq!(classify(t2, &n2).kind, K::Usd);
     }
 }

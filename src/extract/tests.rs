@@ -275,3 +275,75 @@ fn units_after_chip_names() {
     );
     assert!(x.claims.is_empty(), "{:?}", x.claims);
 }
+
+#[test]
+fn times_configurations_and_plus() {
+    let c = one("Each node has 8x H100 SXM5.");
+    assert_eq!((c.0, c.1.as_str(), c.3), (8, "NVIDIA H100", "other"));
+    let x = run("xAI runs 100,000+ GPUs.");
+    assert_eq!(x.claims.len(), 1);
+    assert!(x.claims[0].approx);
+    assert!(x.claims[0].text.starts_with("100,000+"));
+    assert!(claims("The model is 4x faster than H100 baselines.").is_empty());
+}
+
+#[test]
+fn glued_power_and_memory() {
+    let x = run("耗电量约为130MW,每节点512GB内存,A100 80GB不算。");
+    let got: Vec<(K, f64, &str)> = x
+        .quantities
+        .iter()
+        .map(|q| (q.kind, q.value, q.text.as_str()))
+        .collect();
+    assert!(got.contains(&(K::Power, 130.0, "130MW")), "{got:?}");
+    assert!(got.contains(&(K::Memory, 512.0, "512GB")), "{got:?}");
+    assert!(!got.iter().any(|g| g.2.contains("80")), "{got:?}");
+}
+
+#[test]
+fn more_wordings() {
+    let c = one("OPT-175B was trained on 992 80GB A100 GPUs.");
+    assert_eq!(
+        (c.0, c.1.as_str(), c.2.as_str(), c.3),
+        (992, "NVIDIA A100", "opt-175b", "trained")
+    );
+    let c = one("Meta's Research SuperCluster contains 16,000 A100 GPUs.");
+    assert_eq!((c.0, c.2.as_str()), (16_000, "meta-rsc"));
+    let c = one("Falcon 180B was trained on up to 4,096 A100 GPUs, for about 7 million GPU hours.");
+    assert_eq!((c.0, c.2.as_str(), c.3), (4096, "falcon-180b", "trained"));
+    let c = one("幻方的萤火二号集群拥有约1万张A100。");
+    assert_eq!(
+        (c.0, c.2.as_str(), c.3),
+        (10_000, "deepseek-fire-flyer-2", "cluster")
+    );
+    let c = one("训练GPT-4使用了约2.5万块A100,耗时90到100天。");
+    assert_eq!((c.0, c.2.as_str(), c.3), (25_000, "gpt-4", "trained"));
+}
+
+#[test]
+fn new_versions_of_known_families() {
+    let v = claims("马斯克表示,Grok 3的训练使用了10万块H100,而Grok 4将使用20万块GPU。");
+    let got: Vec<(u64, &str)> = v.iter().map(|c| (c.0, c.2.as_str())).collect();
+    assert_eq!(got, [(100_000, "grok-3"), (200_000, "Grok 4")], "{v:?}");
+    let c = one("OpenAI trained GPT-5 on 200,000 GPUs.");
+    assert_eq!(c.2, "GPT-5");
+    let c = one("xAI's Grok 2025 roadmap needs 200,000 GPUs.");
+    assert_eq!(c.2, "xai");
+}
+
+#[test]
+fn beneficiaries_are_not_owners() {
+    let c = one("In 2020, Microsoft built a supercomputer for OpenAI with 10,000 V100 GPUs.");
+    assert_eq!(c.2, "microsoft");
+}
+
+#[test]
+fn architecture_families() {
+    let c = one("Microsoft acquired 485,000 Nvidia Hopper chips.");
+    assert_eq!((c.1.as_str(), c.2.as_str()), ("NVIDIA Hopper", "microsoft"));
+    let x = run("Oracle will deploy 131,072 Blackwell GPUs.");
+    assert_eq!(x.claims[0].chip.name, "NVIDIA Blackwell");
+    assert_eq!(x.claims[0].chip.id, None);
+    let x = run("GH200 Grace Hopper superchips");
+    assert!(x.entities.iter().any(|e| e.id == "nvidia-gh200"));
+}

@@ -9,11 +9,17 @@ pub fn split(text: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
     let mut sentences = Vec::new();
     let mut clauses = Vec::new();
     let (mut s0, mut c0) = (0usize, 0usize);
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    for (k, &(i, c)) in chars.iter().enumerate() {
-        let prev = if k > 0 { Some(chars[k - 1].1) } else { None };
-        let next = chars.get(k + 1).map(|x| x.1);
+    let mut prev: Option<char> = None;
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        let next = it.peek().map(|x| x.1);
         let end = i + c.len_utf8();
+        let this_prev = prev;
+        prev = Some(c);
+        let prev = this_prev;
+        if c.is_alphanumeric() || c == ' ' {
+            continue;
+        }
         let digits_around =
             prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit());
         let sentence_end = match c {
