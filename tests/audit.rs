@@ -697,3 +697,118 @@ fn round_figures_and_organisation_subjects() {
     assert_eq!(v.status, VerdictStatus::Supported, "{}", v.note.en);
     assert_eq!(v.reference.unwrap().entity, "deepseek-v3");
 }
+
+// ---------------------------------------------------------------------------
+// Chip families, family-only sources, clusters named for a model.
+
+fn family_chip(name: &str) -> ChipRef {
+    ChipRef {
+        id: None,
+        name: name.into(),
+        text: name.into(),
+    }
+}
+
+#[test]
+fn an_architecture_name_fits_any_chip_of_that_family() {
+    let ds = ds();
+    // "约48.5万块英伟达Hopper芯片" for Microsoft: the record counts H100s, a Hopper part.
+    let c = claim(
+        "c1",
+        485_000,
+        true,
+        family_chip("NVIDIA Hopper"),
+        subject(&ds, "microsoft-hopper-2024"),
+        Role::Purchased,
+    );
+    assert_eq!(judge_one(&ds, &c).status, VerdictStatus::Supported);
+    // A family that is not the recorded chip's is another chip.
+    let c = claim(
+        "c2",
+        485_000,
+        true,
+        family_chip("NVIDIA Blackwell"),
+        subject(&ds, "microsoft-hopper-2024"),
+        Role::Purchased,
+    );
+    assert_eq!(judge_one(&ds, &c).status, VerdictStatus::Contradicted);
+}
+
+#[test]
+fn a_family_only_source_fits_claims_in_that_family_and_no_other() {
+    let ds = ds();
+    // Anthropic's Google deal: "up to 1 million TPUs", no generation named.
+    let tpus = claim(
+        "c1",
+        1_000_000,
+        true,
+        family_chip("Google TPU"),
+        subject(&ds, "anthropic-google-tpu-2026"),
+        Role::Planned,
+    );
+    assert_eq!(judge_one(&ds, &tpus).status, VerdictStatus::Supported);
+    let v5p = claim(
+        "c2",
+        1_000_000,
+        true,
+        chip(&ds, "google-tpu-v5p"),
+        subject(&ds, "anthropic-google-tpu-2026"),
+        Role::Planned,
+    );
+    assert_eq!(judge_one(&ds, &v5p).status, VerdictStatus::Supported);
+    let gpus = claim(
+        "c3",
+        1_000_000,
+        true,
+        chip(&ds, "nvidia-h100"),
+        subject(&ds, "anthropic-google-tpu-2026"),
+        Role::Planned,
+    );
+    assert_eq!(judge_one(&ds, &gpus).status, VerdictStatus::Contradicted);
+}
+
+#[test]
+fn an_organisation_is_judged_by_the_clusters_its_models_use() {
+    let ds = ds();
+    // "AWS expects Anthropic to be running on more than 1 million Trainium2 chips":
+    // Project Rainier (AWS's cluster, related to Claude) plans 1,000,000 Trainium2.
+    let mut c = claim(
+        "c1",
+        1_000_000,
+        true,
+        chip(&ds, "aws-trainium2"),
+        subject(&ds, "anthropic"),
+        Role::Planned,
+    );
+    c.hedge = Some("more than".into());
+    let v = judge_one(&ds, &c);
+    assert_eq!(v.status, VerdictStatus::Supported, "{}", v.note.en);
+    assert_eq!(v.reference.unwrap().entity, "aws-project-rainier");
+}
+
+#[test]
+fn a_cluster_size_stated_for_a_model_is_checked_against_its_cluster() {
+    let ds = ds();
+    // "Llama 3.1 405B's cluster of 24,576 H100s": role cluster, subject the model.
+    let c = claim(
+        "c1",
+        24_576,
+        false,
+        chip(&ds, "nvidia-h100"),
+        subject(&ds, "llama-3-1-405b"),
+        Role::Cluster,
+    );
+    let v = judge_one(&ds, &c);
+    assert_eq!(v.status, VerdictStatus::Supported, "{}", v.note.en);
+    assert_eq!(v.reference.unwrap().entity, "meta-genai-24k-clusters");
+    // As a training count the same figure is not the model's own.
+    let c = claim(
+        "c2",
+        24_576,
+        false,
+        chip(&ds, "nvidia-h100"),
+        subject(&ds, "llama-3-1-405b"),
+        Role::Trained,
+    );
+    assert_eq!(judge_one(&ds, &c).status, VerdictStatus::Misattributed);
+}

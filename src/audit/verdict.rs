@@ -37,6 +37,9 @@ pub(crate) enum ChipFit {
     Unspecified,
     /// The fact counts a mix of chips, one of which the claim names.
     Mix,
+    /// The claim names only an architecture or product family ("Nvidia
+    /// Hopper chips", "Google TPUs") and the fact's chip belongs to it.
+    Family,
     /// One chip is a variant of the other (H800 / H100): a different chip.
     Variant,
     Different,
@@ -46,7 +49,7 @@ impl ChipFit {
     fn fits(self) -> bool {
         matches!(
             self,
-            ChipFit::Same | ChipFit::Unnamed | ChipFit::Unspecified
+            ChipFit::Same | ChipFit::Unnamed | ChipFit::Unspecified | ChipFit::Family
         )
     }
 }
@@ -132,14 +135,61 @@ pub(crate) fn chip_fit(ds: &Dataset, claim: &ChipRef, entry: &Entry, fact: &Fact
         Some(fc) => match cid {
             Some(c) if c == fc => ChipFit::Same,
             Some(c) if variants_related(ds, c, fc) => ChipFit::Variant,
+            None if names_family_of(ds, &claim.name, fc) => ChipFit::Family,
             _ => ChipFit::Different,
         },
         None if !fact.chip_mix.is_empty() => match cid {
             Some(c) if fact.chip_mix.iter().any(|m| m == c) => ChipFit::Mix,
+            // "NVIDIA H100/H200" names the whole mix.
+            None if fact.chip_mix.iter().all(|m| {
+                let short = short_chip(ds, m).to_lowercase();
+                claim.name.to_lowercase().contains(&short)
+            }) =>
+            {
+                ChipFit::Same
+            }
             _ => ChipFit::Different,
         },
-        None => ChipFit::Unspecified,
+        None => match fact.chip_family.as_deref() {
+            Some(family) => {
+                let same_family = cid
+                    .and_then(|c| ds.chip(c))
+                    .and_then(|c| c.family.as_deref())
+                    .is_some_and(|f| f.eq_ignore_ascii_case(family));
+                if same_family {
+                    ChipFit::Family
+                } else if cid.is_none() && names_family(&claim.name, family) {
+                    ChipFit::Same
+                } else {
+                    ChipFit::Different
+                }
+            }
+            None => ChipFit::Unspecified,
+        },
     }
+}
+
+/// Does a chip name with no dataset id ("NVIDIA Hopper", "Google TPU",
+/// "Huawei Ascend NPU") name only the family that chip `fc` belongs to? A
+/// name with a digit is a specific part ("TPU v3", "MI355X"), not a family.
+fn names_family_of(ds: &Dataset, name: &str, fc: &str) -> bool {
+    if name.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    ds.chip(fc)
+        .and_then(|c| c.family.as_deref())
+        .is_some_and(|family| names_family(name, family))
+}
+
+/// Does `name` contain the family name as whole words ("NVIDIA Hopper" /
+/// "Hopper", "Google TPU" / "TPU")?
+fn names_family(name: &str, family: &str) -> bool {
+    let name = name.to_lowercase();
+    let family = family.to_lowercase();
+    name.split(|c: char| !c.is_alphanumeric())
+        .collect::<Vec<_>>()
+        .windows(family.split_whitespace().count().max(1))
+        .any(|w| w.join(" ") == family)
 }
 
 /// Properties a claim with this role is compared with, for a subject entry kind.
@@ -204,8 +254,19 @@ impl<'a> Ctx<'a> {
             e.organisation == org
                 || matches!(ds.entity(&e.organisation), Some(Entity::Organisation(o)) if o.parent.as_deref() == Some(org))
         };
+        // Clusters the organisation's models run on belong to its compute
+        // too (Anthropic's Claude on AWS's Project Rainier).
+        let models: Vec<&Entry> = self.ds.models.iter().filter(|e| owned(e)).collect();
+        let used = |e: &Entry| {
+            !is_model(e)
+                && models.iter().any(|m| {
+                    m.cluster.contains(&e.id)
+                        || m.related.contains(&e.id)
+                        || e.related.contains(&m.id)
+                })
+        };
         let mut out = Vec::new();
-        for e in self.entries().filter(|e| owned(e)) {
+        for e in self.entries().filter(|e| owned(e) || used(e)) {
             let props: &[Property] = match (is_model(e), self.claim.role) {
                 (true, Role::Trained | Role::Other) => &[TrainingChipCount],
                 (true, _) => &[],
@@ -214,6 +275,27 @@ impl<'a> Ctx<'a> {
                 (false, _) => &[ClusterChipCount],
             };
             self.facts_of(e, props, Rel::Org, &mut out);
+        }
+        out
+    }
+
+    /// The clusters a model is recorded as trained on: declared, related, or
+    /// relating to it.
+    fn model_clusters(&self, model: &'a Entry) -> Vec<&'a Entry> {
+        let mut out: Vec<&'a Entry> = model
+            .cluster
+            .iter()
+            .filter_map(|c| self.ds.entry(c))
+            .collect();
+        for e in self
+            .ds
+            .clusters
+            .iter()
+            .filter(|e| model.related.contains(&e.id) || e.related.contains(&model.id))
+        {
+            if !out.iter().any(|o| o.id == e.id) {
+                out.push(e);
+            }
         }
         out
     }
@@ -298,9 +380,10 @@ fn rank(c: &Cand) -> (Rel, u8, u64, u8, std::cmp::Reverse<String>) {
         ChipFit::Same => 0,
         ChipFit::Unnamed => 1,
         ChipFit::Mix => 2,
-        ChipFit::Unspecified => 3,
-        ChipFit::Variant => 4,
-        ChipFit::Different => 5,
+        ChipFit::Family => 3,
+        ChipFit::Unspecified => 4,
+        ChipFit::Variant => 5,
+        ChipFit::Different => 6,
     };
     (
         c.rel,
@@ -355,9 +438,10 @@ pub(crate) fn reference_chip(ds: &Dataset, entry: &Entry, fact: &Fact) -> String
         let parts: Vec<&str> = fact.chip_mix.iter().map(|c| short_chip(ds, c)).collect();
         return format!("GPU ({})", parts.join(" + "));
     }
-    match fact_chip(entry, fact) {
-        Some(c) => chip_long(ds, c).to_string(),
-        None => "GPU".to_string(),
+    match (fact_chip(entry, fact), fact.chip_family.as_deref()) {
+        (Some(c), _) => chip_long(ds, c).to_string(),
+        (None, Some(family)) => family.to_string(),
+        (None, None) => "GPU".to_string(),
     }
 }
 
@@ -391,6 +475,9 @@ fn fact_text(ds: &Dataset, entry: &Entry, fact: &Fact) -> Bilingual {
     } else if let Some(c) = fact_chip(entry, fact) {
         en.push_str(&format!(" {}", chip_long(ds, c)));
         zh.push_str(&format!("块{}", chip_long(ds, c)));
+    } else if let Some(family) = fact.chip_family.as_deref() {
+        en.push_str(&format!(" {family} chips"));
+        zh.push_str(&format!("块{family}芯片"));
     } else {
         en.push_str(" chips");
         zh.push_str("块芯片");
@@ -651,6 +738,13 @@ pub fn judge(claim: &Claim, ds: &Dataset, tol: &Tolerance) -> Verdict {
         Entity::Model(e) | Entity::Cluster(e) => {
             let mut d = Vec::new();
             ctx.facts_of(e, properties(e.kind, claim.role), Rel::Direct, &mut d);
+            // "Model X's cluster of N chips" is a statement about the
+            // cluster X ran on: that cluster's size is direct evidence.
+            if is_model(e) && matches!(claim.role, Role::Cluster | Role::Deployed) {
+                for c in ctx.model_clusters(e) {
+                    ctx.facts_of(c, &[Property::ClusterChipCount], Rel::Cluster, &mut d);
+                }
+            }
             (d, ctx.related_facts(e), Some(e))
         }
     };
@@ -695,7 +789,7 @@ pub fn judge(claim: &Claim, ds: &Dataset, tol: &Tolerance) -> Verdict {
         }
         let f = fact_with_cite(ds, &hit);
         let mut note = Bilingual::default();
-        let (whose_en, whose_zh) = if hit.rel == Rel::Org {
+        let (whose_en, whose_zh) = if hit.rel != Rel::Direct {
             (
                 format!("{} ({name_en})", hit.entry.name),
                 format!("{}({name_zh})", zh_name(ds, &hit.entry.id)),
@@ -899,8 +993,10 @@ pub fn judge(claim: &Claim, ds: &Dataset, tol: &Tolerance) -> Verdict {
         );
     }
 
-    // 4. The record holds the property and the claim is outside it.
-    if let Some(r) = best(direct.iter()) {
+    // 4. The record holds the property and the claim is outside it. An
+    // organisation has many holdings: one of them naming another chip does
+    // not contradict a claim about the organisation.
+    if let Some(r) = best(direct.iter().filter(|c| c.rel != Rel::Org || c.chip.fits())) {
         let f = fact_with_cite(ds, &r);
         let mut note = Bilingual::default();
         let (p_en, p_zh) = prop_text(r.fact.property);

@@ -342,6 +342,7 @@ const FACT: &[Field] = &[
     req("unit", Ty::Str),
     r("chip", Ty::Str, RefKind::Chip, false),
     r("chip_mix", Ty::StrList, RefKind::Chip, false),
+    f("chip_family", Ty::Str),
     f("approx", Ty::Bool),
     f("as_of", Ty::Scalar),
     req("status", Ty::Enum(STATUSES)),

@@ -239,6 +239,10 @@ pub struct Fact {
     /// several parts (xAI's ~200,000 GPUs: H100 and H200). `chip` is then absent.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub chip_mix: Vec<String>,
+    /// The chip family when the source names no part ("up to 1 million
+    /// TPUs": `TPU`), matched against the chips' `family`. `chip` is then absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chip_family: Option<String>,
     #[serde(default)]
     pub approx: bool,
     #[serde(default, deserialize_with = "opt_scalar_string")]
