@@ -1,0 +1,376 @@
+//! `factbrief.toml`: a project's settings, so a newsroom types `factbrief
+//! build` and gets its own site, not a string of flags.
+//!
+//! The file sits at the project root (the folder the command runs in) or is
+//! named with `--config PATH`. Every key is optional; a flag on the command
+//! line beats the file, and the file beats the built-in default. Relative
+//! paths in the file are relative to the file's folder, so `factbrief
+//! --config site/factbrief.toml build` works from anywhere.
+//!
+//! A key factbrief does not know is an error, not a silent no-op: a typo in
+//! `fail_on` would otherwise let a wrong figure through CI. The error names
+//! the file, line and column, lists the keys that are allowed there and
+//! suggests the nearest one.
+//!
+//! ```toml
+//! [paths]
+//! articles = "articles"
+//! out = "out"
+//! data = "data"            # adds to / overrides the built-in dataset
+//! templates = "templates"  # overrides built-in templates by file name
+//!
+//! [site]
+//! title = "算力核查 · Compute check"
+//! base_url = "https://factcheck.example.org"
+//! languages = ["zh", "en"]
+//!
+//! [check]
+//! fail_on = ["contradicted", "misattributed"]
+//!
+//! [tolerance]
+//! max_relative = 0.10
+//! round_zeros = 2
+//! ratio_factor = 1.5
+//! ```
+
+use crate::diagnostic::{did_you_mean, Diagnostic};
+use crate::model::VerdictStatus;
+use crate::span::LineIndex;
+use serde::{Deserialize, Deserializer};
+use std::path::{Path, PathBuf};
+
+/// The file looked for in the current folder when `--config` is not given.
+pub const FILE_NAME: &str = "factbrief.toml";
+
+/// The whole file. Every section and key is optional.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    pub paths: PathsConfig,
+    pub site: SiteConfig,
+    pub check: CheckConfig,
+    pub tolerance: ToleranceConfig,
+    /// The folder relative paths are resolved against (the file's folder).
+    #[serde(skip)]
+    pub root: PathBuf,
+    /// Where the configuration was read from; `None` when there was no file.
+    #[serde(skip)]
+    pub file: Option<PathBuf>,
+}
+
+/// `[paths]`: where the project's inputs and output are.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PathsConfig {
+    pub articles: Option<PathBuf>,
+    pub out: Option<PathBuf>,
+    pub data: Option<PathBuf>,
+    pub templates: Option<PathBuf>,
+}
+
+/// `[site]`: what the published pages say about themselves.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SiteConfig {
+    pub title: Option<String>,
+    /// Absolute URL the site is served from; feed and sitemap links use it.
+    pub base_url: Option<String>,
+    /// Languages of the briefings, in display order (`zh`, `en`).
+    pub languages: Option<Vec<String>>,
+}
+
+/// `[check]`: what makes `factbrief check` fail.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct CheckConfig {
+    /// Default for `--fail-on`.
+    #[serde(deserialize_with = "verdicts")]
+    pub fail_on: Option<Vec<VerdictStatus>>,
+}
+
+/// `[tolerance]`: overrides of the audit's tolerances, as plain values.
+///
+/// The audit owns the meaning (`audit::Tolerance`); this side only reads and
+/// stores the numbers, and [`ToleranceConfig::apply`] is the one place they
+/// are handed over.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ToleranceConfig {
+    /// Largest relative difference a hedged or round figure may have (0.10).
+    pub max_relative: Option<f64>,
+    /// Trailing zeros that make an unhedged figure round (2: "2,000" is round).
+    pub round_zeros: Option<u32>,
+    /// Factor a ratio claim ("百倍", "10x") may be off by (1.5).
+    pub ratio_factor: Option<f64>,
+}
+
+impl ToleranceConfig {
+    /// Hands the overrides to the audit.
+    ///
+    /// HOOK for the audit branch: `audit::Tolerance` is a placeholder on
+    /// main (no fields). When it lands with `max_relative`, `round_zeros`
+    /// and `ratio_factor`, this body becomes:
+    ///
+    /// ```ignore
+    /// if let Some(v) = self.max_relative { t.max_relative = v; }
+    /// if let Some(v) = self.round_zeros { t.round_zeros = v; }
+    /// if let Some(v) = self.ratio_factor { t.ratio_factor = v; }
+    /// ```
+    pub fn apply(&self, t: &mut crate::audit::Tolerance) {
+        let _ = t;
+    }
+
+    fn check(&self) -> Result<(), String> {
+        if let Some(v) = self.max_relative {
+            if !(0.0..1.0).contains(&v) {
+                return Err(format!(
+                    "tolerance.max_relative is {v}; it must be at least 0 and below 1 (0.10 is 10%)"
+                ));
+            }
+        }
+        if let Some(v) = self.ratio_factor {
+            if !v.is_finite() || v < 1.0 {
+                return Err(format!(
+                    "tolerance.ratio_factor is {v}; it must be 1 or more (1.5 accepts 67x-150x for 100x)"
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// `fail_on = ["contradicted", ...]` with the verdict names DESIGN.md uses.
+fn verdicts<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<VerdictStatus>>, D::Error> {
+    let names: Option<Vec<String>> = Option::deserialize(d)?;
+    names
+        .map(|names| {
+            names
+                .iter()
+                .map(|n| {
+                    VerdictStatus::parse(n.trim()).ok_or_else(|| {
+                        serde::de::Error::custom(format!(
+                            "`{n}` is not a verdict; use supported, contradicted, misattributed, disputed or unverified"
+                        ))
+                    })
+                })
+                .collect()
+        })
+        .transpose()
+}
+
+/// The keys allowed in each table, for the "unknown key" error.
+const SECTIONS: &[(&str, &[&str])] = &[
+    ("", &["paths", "site", "check", "tolerance"]),
+    ("paths", &["articles", "out", "data", "templates"]),
+    ("site", &["title", "base_url", "languages"]),
+    ("check", &["fail_on"]),
+    (
+        "tolerance",
+        &["max_relative", "round_zeros", "ratio_factor"],
+    ),
+];
+
+impl Config {
+    /// Reads `--config PATH`, or `factbrief.toml` in the current folder if
+    /// there is one. No file is not an error (every setting has a default);
+    /// a named file that is missing is.
+    pub fn discover(explicit: Option<&Path>) -> Result<Config, Diagnostic> {
+        match explicit {
+            Some(path) => Config::load(path),
+            None => {
+                let path = Path::new(FILE_NAME);
+                if path.is_file() {
+                    Config::load(path)
+                } else {
+                    Ok(Config::default())
+                }
+            }
+        }
+    }
+
+    /// Reads and checks one configuration file.
+    pub fn load(path: &Path) -> Result<Config, Diagnostic> {
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            Diagnostic::error(format!("cannot read the configuration file: {e}"))
+                .at_path(path)
+                .with_hint("pass an existing file with --config, or leave it out to use factbrief.toml in this folder")
+        })?;
+        let mut config = Config::parse(&text).map_err(|d| d.at_path(path))?;
+        config.root = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        config.file = Some(path.to_path_buf());
+        Ok(config)
+    }
+
+    /// Parses the text of a configuration file. Errors carry line, column
+    /// and the source line, not the path (the caller adds it).
+    pub fn parse(text: &str) -> Result<Config, Diagnostic> {
+        let config: Config = toml::from_str(text).map_err(|e| toml_error(text, &e))?;
+        if let Err(msg) = config.tolerance.check() {
+            return Err(Diagnostic::error(msg).with_hint("remove the key to use the default"));
+        }
+        if let Some(langs) = &config.site.languages {
+            if let Some(bad) = langs.iter().find(|l| !matches!(l.as_str(), "zh" | "en")) {
+                let d = Diagnostic::error(format!(
+                    "site.languages holds `{bad}`; factbrief publishes `zh` and `en`"
+                ))
+                .with_hint("use languages = [\"zh\", \"en\"] (the order is the display order)");
+                return Err(locate(text, bad, d));
+            }
+        }
+        if let Some(url) = &config.site.base_url {
+            if !(url.starts_with("https://") || url.starts_with("http://")) {
+                let d = Diagnostic::error(format!(
+                    "site.base_url `{url}` is not an absolute http(s) URL"
+                ))
+                .with_hint("e.g. base_url = \"https://factcheck.example.org\"");
+                return Err(locate(text, url, d));
+            }
+        }
+        Ok(config)
+    }
+
+    /// A path from the file, resolved against the file's folder.
+    pub fn path(&self, p: &Option<PathBuf>) -> Option<PathBuf> {
+        p.as_ref().map(|p| {
+            if p.is_absolute() || self.root.as_os_str().is_empty() {
+                p.clone()
+            } else {
+                self.root.join(p)
+            }
+        })
+    }
+
+    /// The site settings the renderer sees: the file's, else the defaults.
+    pub fn site(&self) -> crate::render::Site {
+        let mut site = crate::render::Site::default();
+        if let Some(t) = &self.site.title {
+            site.title = t.clone();
+        }
+        if let Some(u) = &self.site.base_url {
+            site.base_url = u.trim_end_matches('/').to_string();
+        }
+        site
+    }
+}
+
+/// Points a validation error at the first place `needle` is written.
+fn locate(text: &str, needle: &str, d: Diagnostic) -> Diagnostic {
+    match text.find(needle) {
+        Some(off) => at_span(text, off..off + needle.len(), d),
+        None => d,
+    }
+}
+
+fn at_span(text: &str, span: std::ops::Range<usize>, d: Diagnostic) -> Diagnostic {
+    let idx = LineIndex::new(text);
+    let (line, col) = idx.location(text, span.start);
+    let src = idx.line_text(text, line);
+    let chars = text
+        .get(span.clone())
+        .map(|s| s.lines().next().unwrap_or("").chars().count())
+        .unwrap_or(1);
+    d.at(line, col).with_source_line(src, chars)
+}
+
+/// A toml error as a diagnostic; an unknown key gets the list of known ones
+/// and a did-you-mean.
+fn toml_error(text: &str, e: &toml::de::Error) -> Diagnostic {
+    let msg = e.message().trim();
+    let span = e.span();
+    let mut d = match unknown_field(msg) {
+        Some(key) => {
+            let known = span
+                .as_ref()
+                .map(|s| table_of(text, s.start))
+                .and_then(|t| SECTIONS.iter().find(|(name, _)| *name == t))
+                .map(|(_, keys)| *keys)
+                .unwrap_or(&[]);
+            let table = span
+                .as_ref()
+                .map(|s| table_of(text, s.start))
+                .unwrap_or_default();
+            let place = if table.is_empty() {
+                "at the top level".to_string()
+            } else {
+                format!("in [{table}]")
+            };
+            let list = known
+                .iter()
+                .map(|k| format!("`{k}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let hint = match did_you_mean(&key, known) {
+                Some(k) => format!("did you mean `{k}`? known keys {place}: {list}"),
+                None => format!("known keys {place}: {list}"),
+            };
+            Diagnostic::error(format!("unknown key `{key}` {place}")).with_hint(hint)
+        }
+        None => Diagnostic::error(format!(
+            "invalid configuration: {}",
+            msg.lines().next().unwrap_or(msg)
+        ))
+        .with_hint("see docs/usage.md, section \"Configuration file\""),
+    };
+    if let Some(span) = span {
+        d = at_span(text, span, d);
+    }
+    d
+}
+
+/// `unknown field `x`, expected ...` → `x`.
+fn unknown_field(msg: &str) -> Option<String> {
+    let rest = msg.strip_prefix("unknown field `")?;
+    Some(rest[..rest.find('`')?].to_string())
+}
+
+/// The `[table]` a byte offset lies in (`""` before any header). Enough for
+/// the flat, one-level file factbrief reads.
+fn table_of(text: &str, offset: usize) -> String {
+    let mut table = String::new();
+    for line in text[..offset.min(text.len())].lines() {
+        let t = line.trim();
+        if t.starts_with('[') && !t.starts_with("[[") {
+            if let Some(end) = t.find(']') {
+                table = t[1..end].trim().to_string();
+            }
+        }
+    }
+    table
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn full_file() {
+        let c = Config::parse(
+            "[paths]\narticles = \"news\"\n[site]\ntitle = \"T\"\nbase_url = \"https://x.org/\"\n\
+             [check]\nfail_on = [\"disputed\"]\n[tolerance]\nmax_relative = 0.2\n",
+        )
+        .unwrap();
+        assert_eq!(c.paths.articles.as_deref(), Some(Path::new("news")));
+        assert_eq!(c.check.fail_on, Some(vec![VerdictStatus::Disputed]));
+        assert_eq!(c.tolerance.max_relative, Some(0.2));
+        assert_eq!(c.site().base_url, "https://x.org");
+    }
+
+    #[test]
+    fn unknown_key_names_line_known_keys_and_suggestion() {
+        let d = Config::parse("[site]\ntitle = \"T\"\nbase_ulr = \"https://x.org\"\n").unwrap_err();
+        assert_eq!((d.line, d.column), (Some(3), Some(1)), "{d}");
+        assert_eq!(d.message, "unknown key `base_ulr` in [site]");
+        assert_eq!(
+            d.hint.as_deref(),
+            Some("did you mean `base_url`? known keys in [site]: `title`, `base_url`, `languages`")
+        );
+    }
+
+    #[test]
+    fn bad_values() {
+        assert!(Config::parse("[check]\nfail_on = [\"wrong\"]\n").is_err());
+        assert!(Config::parse("[tolerance]\nmax_relative = 3.0\n").is_err());
+        let d = Config::parse("[site]\nlanguages = [\"zh\", \"fr\"]\n").unwrap_err();
+        assert_eq!((d.line, d.column), (Some(2), Some(21)), "{d}");
+    }
+}
