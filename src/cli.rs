@@ -20,7 +20,7 @@ sourced dataset, and publishes a static site that shows, in Chinese and English,
 what the record says and where they differ."
 )]
 pub struct Cli {
-    /// Print less: warnings only.
+    /// Print less: errors only (no warnings, summary or progress bar).
     #[arg(short, long, global = true, conflicts_with = "verbose")]
     pub quiet: bool,
     /// Print more: each stage with its timing.

@@ -33,7 +33,7 @@
 //! ratio_factor = 1.5
 //! ```
 
-use crate::diagnostic::{did_you_mean, Diagnostic};
+use crate::diagnostic::{did_you_mean, edit_distance, Diagnostic};
 use crate::model::VerdictStatus;
 use crate::span::LineIndex;
 use serde::{Deserialize, Deserializer};
@@ -279,16 +279,15 @@ fn toml_error(text: &str, e: &toml::de::Error) -> Diagnostic {
     let span = e.span();
     let mut d = match unknown_field(msg) {
         Some(key) => {
-            let known = span
-                .as_ref()
-                .map(|s| table_of(text, s.start))
-                .and_then(|t| SECTIONS.iter().find(|(name, _)| *name == t))
-                .map(|(_, keys)| *keys)
-                .unwrap_or(&[]);
             let table = span
                 .as_ref()
                 .map(|s| table_of(text, s.start))
                 .unwrap_or_default();
+            let known = SECTIONS
+                .iter()
+                .find(|(name, _)| *name == table)
+                .map(|(_, keys)| *keys)
+                .unwrap_or(&[]);
             let place = if table.is_empty() {
                 "at the top level".to_string()
             } else {
@@ -299,9 +298,25 @@ fn toml_error(text: &str, e: &toml::de::Error) -> Diagnostic {
                 .map(|k| format!("`{k}`"))
                 .collect::<Vec<_>>()
                 .join(", ");
-            let hint = match did_you_mean(&key, known) {
-                Some(k) => format!("did you mean `{k}`? known keys {place}: {list}"),
-                None => format!("known keys {place}: {list}"),
+            // The nearest key here, or else a key of another table written
+            // in the wrong place (`title` at the top level belongs in [site]).
+            let here = did_you_mean(&key, known);
+            let elsewhere = SECTIONS
+                .iter()
+                .filter(|(name, _)| !name.is_empty() && *name != table)
+                .filter_map(|(name, keys)| did_you_mean(&key, keys).map(|k| (*name, k)))
+                .min_by_key(|(_, k)| edit_distance(&key, k));
+            let better_elsewhere = match (here, elsewhere) {
+                (Some(h), Some((_, e))) => edit_distance(&key, e) < edit_distance(&key, h),
+                (None, Some(_)) => true,
+                _ => false,
+            };
+            let hint = match (here, elsewhere) {
+                (_, Some((section, k))) if better_elsewhere => {
+                    format!("did you mean `{k}` in [{section}]? known keys {place}: {list}")
+                }
+                (Some(k), _) => format!("did you mean `{k}`? known keys {place}: {list}"),
+                _ => format!("known keys {place}: {list}"),
             };
             Diagnostic::error(format!("unknown key `{key}` {place}")).with_hint(hint)
         }
@@ -364,6 +379,18 @@ mod tests {
             d.hint.as_deref(),
             Some("did you mean `base_url`? known keys in [site]: `title`, `base_url`, `languages`")
         );
+    }
+
+    #[test]
+    fn a_key_in_the_wrong_table_is_pointed_to_its_table() {
+        let d = Config::parse("titel = \"x\"\n").unwrap_err();
+        assert_eq!(
+            d.hint.as_deref(),
+            Some("did you mean `title` in [site]? known keys at the top level: `paths`, `site`, `check`, `tolerance`")
+        );
+        let d = Config::parse("[sit]\n").unwrap_err();
+        assert_eq!((d.line, d.column), (Some(1), Some(2)), "{d}");
+        assert!(d.hint.unwrap().starts_with("did you mean `site`?"));
     }
 
     #[test]

@@ -185,25 +185,37 @@ impl fmt::Display for Diagnostic {
 pub fn did_you_mean<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
     candidates
         .iter()
-        .map(|c| (edit_distance(&word.to_lowercase(), c), *c))
+        .map(|c| (edit_distance(word, c), *c))
         .filter(|(d, _)| *d <= 2 && *d < word.chars().count())
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
 }
 
-/// Levenshtein distance (keys are short; the quadratic table is fine).
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
-            cur.push((prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1));
-        }
-        prev = cur;
+/// Edit distance between two short words, case-insensitive: insertions,
+/// deletions, substitutions and swaps of neighbours (`titel` → `title` is 1)
+/// each cost 1 (optimal string alignment).
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.to_lowercase().chars().collect();
+    let b: Vec<char> = b.to_lowercase().chars().collect();
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
     }
-    prev[b.len()]
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            d[i][j] = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    d[a.len()][b.len()]
 }
 
 #[cfg(test)]
@@ -254,5 +266,7 @@ mod tests {
         );
         assert_eq!(did_you_mean("Titel", &["title", "base_url"]), Some("title"));
         assert_eq!(did_you_mean("xy", &["title"]), None);
+        assert_eq!(edit_distance("titel", "title"), 1);
+        assert_eq!(edit_distance("site", "site"), 0);
     }
 }

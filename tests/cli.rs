@@ -200,6 +200,31 @@ fn config_sets_paths_and_site_and_flags_override_it() {
 }
 
 #[test]
+fn fail_on_comes_from_the_config_unless_given() {
+    let dir = fixture("site");
+    let o = run(dir.path(), &["--config", "site/factbrief.toml", "check"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        stderr(&o),
+        "checked 0 claims in 2 articles; 0 failing (contradicted, misattributed, disputed)\n"
+    );
+    let o = run(
+        dir.path(),
+        &[
+            "--config",
+            "site/factbrief.toml",
+            "check",
+            "--fail-on",
+            "unverified",
+        ],
+    );
+    assert_eq!(
+        stderr(&o),
+        "checked 0 claims in 2 articles; 0 failing (unverified)\n"
+    );
+}
+
+#[test]
 fn missing_config_named_on_the_command_line_is_fatal() {
     let dir = fixture("site");
     let o = run(dir.path(), &["--config", "nope.toml", "check"]);
