@@ -279,15 +279,26 @@ fn toml_error(text: &str, e: &toml::de::Error) -> Diagnostic {
     let span = e.span();
     let mut d = match unknown_field(msg) {
         Some(key) => {
-            let table = span
-                .as_ref()
-                .map(|s| table_of(text, s.start))
-                .unwrap_or_default();
-            let known = SECTIONS
+            // The table is the one whose keys serde lists as expected (this
+            // also holds for dotted keys and inline tables); failing that,
+            // the last `[header]` above the key.
+            let expected = expected_fields(msg);
+            let (table, known) = SECTIONS
                 .iter()
-                .find(|(name, _)| *name == table)
-                .map(|(_, keys)| *keys)
-                .unwrap_or(&[]);
+                .find(|(_, keys)| !expected.is_empty() && keys.iter().eq(expected.iter()))
+                .map(|(name, keys)| (name.to_string(), *keys))
+                .unwrap_or_else(|| {
+                    let table = span
+                        .as_ref()
+                        .map(|s| table_of(text, s.start))
+                        .unwrap_or_default();
+                    let keys = SECTIONS
+                        .iter()
+                        .find(|(name, _)| *name == table)
+                        .map(|(_, keys)| *keys)
+                        .unwrap_or(&[]);
+                    (table, keys)
+                });
             let place = if table.is_empty() {
                 "at the top level".to_string()
             } else {
@@ -336,6 +347,14 @@ fn toml_error(text: &str, e: &toml::de::Error) -> Diagnostic {
 fn unknown_field(msg: &str) -> Option<String> {
     let rest = msg.strip_prefix("unknown field `")?;
     Some(rest[..rest.find('`')?].to_string())
+}
+
+/// `..., expected one of `a`, `b`` → `[a, b]` (serde's unknown-field text).
+fn expected_fields(msg: &str) -> Vec<&str> {
+    let Some(at) = msg.find("expected") else {
+        return Vec::new();
+    };
+    msg[at..].split('`').skip(1).step_by(2).collect()
 }
 
 /// The `[table]` a byte offset lies in (`""` before any header). Enough for
@@ -388,6 +407,8 @@ mod tests {
             d.hint.as_deref(),
             Some("did you mean `title` in [site]? known keys at the top level: `paths`, `site`, `check`, `tolerance`")
         );
+        let d = Config::parse("site.titel = \"x\"\n").unwrap_err();
+        assert_eq!(d.message, "unknown key `titel` in [site]", "{d}");
         let d = Config::parse("[sit]\n").unwrap_err();
         assert_eq!((d.line, d.column), (Some(1), Some(2)), "{d}");
         assert!(d.hint.unwrap().starts_with("did you mean `site`?"));

@@ -166,6 +166,25 @@ fn unknown_config_key_is_an_error_with_known_keys() {
 }
 
 #[test]
+fn caret_is_as_wide_as_the_chinese_text_it_marks() {
+    let dir = fixture("cjk-config");
+    let o = run(dir.path(), &["build"]);
+    assert_eq!(o.status.code(), Some(2));
+    // 算力核查 is four characters and eight columns: the caret spans twelve.
+    assert_eq!(
+        stderr(&o),
+        r#"error: site.base_url `算力核查.org` is not an absolute http(s) URL
+ --> factbrief.toml:3:13
+  |
+3 | base_url = "算力核查.org"
+  |             ^^^^^^^^^^^^
+  |
+  = hint: e.g. base_url = "https://factcheck.example.org"
+"#
+    );
+}
+
+#[test]
 fn config_sets_paths_and_site_and_flags_override_it() {
     let dir = fixture("site");
     let o = run(dir.path(), &["--config", "site/factbrief.toml", "build"]);
