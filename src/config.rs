@@ -90,9 +90,9 @@ pub struct CheckConfig {
 
 /// `[tolerance]`: overrides of the audit's tolerances, as plain values.
 ///
-/// The audit owns the meaning (`audit::Tolerance`); this side only reads and
-/// stores the numbers, and [`ToleranceConfig::apply`] is the one place they
-/// are handed over.
+/// The audit owns the meaning ([`crate::audit::Tolerance`]); this side only
+/// reads and stores the numbers, and [`ToleranceConfig::apply`] is the one
+/// place they are handed over.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct ToleranceConfig {
@@ -105,19 +105,17 @@ pub struct ToleranceConfig {
 }
 
 impl ToleranceConfig {
-    /// Hands the overrides to the audit.
-    ///
-    /// HOOK for the audit branch: `audit::Tolerance` is a placeholder on
-    /// main (no fields). When it lands with `max_relative`, `round_zeros`
-    /// and `ratio_factor`, this body becomes:
-    ///
-    /// ```ignore
-    /// if let Some(v) = self.max_relative { t.max_relative = v; }
-    /// if let Some(v) = self.round_zeros { t.round_zeros = v; }
-    /// if let Some(v) = self.ratio_factor { t.ratio_factor = v; }
-    /// ```
+    /// Hands the overrides to the audit; keys left out keep its defaults.
     pub fn apply(&self, t: &mut crate::audit::Tolerance) {
-        let _ = t;
+        if let Some(v) = self.max_relative {
+            t.max_relative = v;
+        }
+        if let Some(v) = self.round_zeros {
+            t.round_zeros = v;
+        }
+        if let Some(v) = self.ratio_factor {
+            t.ratio_factor = v;
+        }
     }
 
     fn check(&self) -> Result<(), String> {
@@ -412,6 +410,18 @@ mod tests {
         let d = Config::parse("[sit]\n").unwrap_err();
         assert_eq!((d.line, d.column), (Some(1), Some(2)), "{d}");
         assert!(d.hint.unwrap().starts_with("did you mean `site`?"));
+    }
+
+    #[test]
+    fn tolerance_overrides_reach_the_audit() {
+        let c = Config::parse("[tolerance]\nmax_relative = 0.2\nround_zeros = 3\n").unwrap();
+        let mut t = crate::audit::Tolerance::default();
+        let ratio = t.ratio_factor;
+        c.tolerance.apply(&mut t);
+        assert_eq!(
+            (t.max_relative, t.round_zeros, t.ratio_factor),
+            (0.2, 3, ratio)
+        );
     }
 
     #[test]

@@ -99,7 +99,7 @@ warning: unknown front-matter key `dat`
   | ^^^
   |
   = hint: did you mean `date:`?
-checked 0 claims in 1 article; 0 failing (contradicted, misattributed)
+checked 1 claim in 1 article; 0 failing (contradicted, misattributed)
 "
     );
 }
@@ -139,7 +139,7 @@ fn quiet_silences_warnings_and_summary_verbose_lists_stages() {
         );
     }
     assert!(
-        err.ends_with("built 1 briefing into out2; no claims found\n"),
+        err.ends_with("built 1 briefing into out2; 1 claim: 1 supported\n"),
         "{err}"
     );
 }
@@ -191,7 +191,7 @@ fn config_sets_paths_and_site_and_flags_override_it() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(
         stderr(&o),
-        "built 2 briefings into site/../public; no claims found\n"
+        "built 2 briefings into site/../public; 2 claims: 1 disputed, 1 supported\n"
     );
     let index = std::fs::read_to_string(dir.path().join("public/index.html")).unwrap();
     assert!(index.contains("算力核查 Compute Check"), "{index}");
@@ -220,12 +220,14 @@ fn config_sets_paths_and_site_and_flags_override_it() {
 
 #[test]
 fn fail_on_comes_from_the_config_unless_given() {
+    // The site fixture has one disputed and one supported claim; its
+    // factbrief.toml fails on disputed.
     let dir = fixture("site");
     let o = run(dir.path(), &["--config", "site/factbrief.toml", "check"]);
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert_eq!(
         stderr(&o),
-        "checked 0 claims in 2 articles; 0 failing (contradicted, misattributed, disputed)\n"
+        "checked 2 claims in 2 articles; 1 failing (contradicted, misattributed, disputed)\n"
     );
     let o = run(
         dir.path(),
@@ -234,12 +236,13 @@ fn fail_on_comes_from_the_config_unless_given() {
             "site/factbrief.toml",
             "check",
             "--fail-on",
-            "unverified",
+            "contradicted",
         ],
     );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(
         stderr(&o),
-        "checked 0 claims in 2 articles; 0 failing (unverified)\n"
+        "checked 2 claims in 2 articles; 0 failing (contradicted)\n"
     );
 }
 
@@ -483,27 +486,54 @@ fn sarif_is_valid_sarif_2_1_0() {
 
 #[test]
 fn check_formats_end_to_end() {
+    // Shape and position only: the wording of notes belongs to the audit.
     let dir = fixture("site");
     let o = run(dir.path(), &["check", "articles", "--format", "sarif"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let log: Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_valid(&sarif_validator(), &log);
     assert_eq!(log["runs"][0]["tool"]["driver"]["name"], "factbrief");
+    let results = log["runs"][0]["results"].as_array().unwrap();
+    assert_eq!(results.len(), 1, "the supported claim is not a result");
+    assert_eq!(results[0]["ruleId"], "disputed");
+    assert_eq!(results[0]["level"], "warning");
+    let region = &results[0]["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(
+        (&region["startLine"], &region["startColumn"]),
+        (&6.into(), &32.into())
+    );
 
     let o = run(dir.path(), &["check", "articles", "--format", "github"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    // No claims are extracted on main yet: every line, if any, is a command.
+    let out = stdout(&o);
+    assert_eq!(out.lines().count(), 1, "{out}");
     assert!(
-        stdout(&o).lines().all(|l| l.starts_with("::")),
-        "{}",
-        stdout(&o)
+        out.starts_with(
+            "::warning file=articles/colossus.md,line=6,endLine=6,col=32,endColumn=49,\
+             title=factbrief%3A disputed claim c1::`about 200,000 GPUs` is disputed (about Grok 3): "
+        ),
+        "{out}"
     );
+
+    // With disputed failing, the same claim is an error and the exit is 1.
+    let o = run(
+        dir.path(),
+        &[
+            "check",
+            "articles",
+            "--format",
+            "github",
+            "--fail-on",
+            "disputed",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).starts_with("::error file=articles/colossus.md,line=6,"));
 
     let o = run(dir.path(), &["check", "articles", "--format", "json"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert!(serde_json::from_str::<Value>(&stdout(&o))
-        .unwrap()
-        .is_array());
+    let rows: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(rows.as_array().unwrap().len(), 2);
 }
 
 // ---- 5. the fact-file schema --------------------------------------------------
