@@ -1,11 +1,16 @@
 //! `factbrief.toml`: a project's settings, so a newsroom types `factbrief
 //! build` and gets its own site, not a string of flags.
 //!
-//! The file sits at the project root (the folder the command runs in) or is
-//! named with `--config PATH`. Every key is optional; a flag on the command
-//! line beats the file, and the file beats the built-in default. Relative
-//! paths in the file are relative to the file's folder, so `factbrief
-//! --config site/factbrief.toml build` works from anywhere.
+//! The file is named with `--config PATH`, or found where `factbrief init`
+//! puts it: beside the articles folder named on the command line, else in
+//! the current folder (the rule of [`crate::render::Site::find`]). Every key
+//! is optional; a flag on the command line beats the file, and the file
+//! beats the built-in default. Relative paths in the file are relative to
+//! the file's folder, so `factbrief --config site/factbrief.toml build`
+//! works from anywhere.
+//!
+//! The site's keys sit at the top level, as `init` writes them (and as in
+//! Zola's `config.toml`); everything else is in a table.
 //!
 //! A key factbrief does not know is an error, not a silent no-op: a typo in
 //! `fail_on` would otherwise let a wrong figure through CI. The error names
@@ -13,16 +18,17 @@
 //! suggests the nearest one.
 //!
 //! ```toml
+//! title = "Compute check"
+//! title_zh = "算力核查"
+//! base_url = "https://factcheck.example.org"
+//! publisher = "Example Newsroom"
+//! languages = ["zh", "en"]
+//!
 //! [paths]
 //! articles = "articles"
 //! out = "out"
 //! data = "data"            # adds to / overrides the built-in dataset
 //! templates = "templates"  # overrides built-in templates by file name
-//!
-//! [site]
-//! title = "算力核查 · Compute check"
-//! base_url = "https://factcheck.example.org"
-//! languages = ["zh", "en"]
 //!
 //! [check]
 //! fail_on = ["contradicted", "misattributed"]
@@ -46,8 +52,17 @@ pub const FILE_NAME: &str = "factbrief.toml";
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
+    /// The site's name in English (header, feed, ClaimReview author).
+    pub title: Option<String>,
+    /// The site's name in Chinese.
+    pub title_zh: Option<String>,
+    /// Absolute URL the site is served from; feed and sitemap links use it.
+    pub base_url: Option<String>,
+    /// The fact-checking organisation named as ClaimReview author.
+    pub publisher: Option<String>,
+    /// Languages of the briefings, in display order (`zh`, `en`).
+    pub languages: Option<Vec<String>>,
     pub paths: PathsConfig,
-    pub site: SiteConfig,
     pub check: CheckConfig,
     pub tolerance: ToleranceConfig,
     /// The folder relative paths are resolved against (the file's folder).
@@ -66,17 +81,6 @@ pub struct PathsConfig {
     pub out: Option<PathBuf>,
     pub data: Option<PathBuf>,
     pub templates: Option<PathBuf>,
-}
-
-/// `[site]`: what the published pages say about themselves.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct SiteConfig {
-    pub title: Option<String>,
-    /// Absolute URL the site is served from; feed and sitemap links use it.
-    pub base_url: Option<String>,
-    /// Languages of the briefings, in display order (`zh`, `en`).
-    pub languages: Option<Vec<String>>,
 }
 
 /// `[check]`: what makes `factbrief check` fail.
@@ -158,9 +162,20 @@ fn verdicts<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<VerdictStatus>
 
 /// The keys allowed in each table, for the "unknown key" error.
 const SECTIONS: &[(&str, &[&str])] = &[
-    ("", &["paths", "site", "check", "tolerance"]),
+    (
+        "",
+        &[
+            "title",
+            "title_zh",
+            "base_url",
+            "publisher",
+            "languages",
+            "paths",
+            "check",
+            "tolerance",
+        ],
+    ),
     ("paths", &["articles", "out", "data", "templates"]),
-    ("site", &["title", "base_url", "languages"]),
     ("check", &["fail_on"]),
     (
         "tolerance",
@@ -169,20 +184,24 @@ const SECTIONS: &[(&str, &[&str])] = &[
 ];
 
 impl Config {
-    /// Reads `--config PATH`, or `factbrief.toml` in the current folder if
-    /// there is one. No file is not an error (every setting has a default);
-    /// a named file that is missing is.
-    pub fn discover(explicit: Option<&Path>) -> Result<Config, Diagnostic> {
-        match explicit {
-            Some(path) => Config::load(path),
-            None => {
-                let path = Path::new(FILE_NAME);
-                if path.is_file() {
-                    Config::load(path)
-                } else {
-                    Ok(Config::default())
-                }
-            }
+    /// Reads `--config PATH`; without it, `factbrief.toml` beside the
+    /// articles folder named on the command line (if any), else in the
+    /// current folder. No file is not an error (every setting has a
+    /// default); a named file that is missing is.
+    pub fn discover(
+        explicit: Option<&Path>,
+        articles: Option<&Path>,
+    ) -> Result<Config, Diagnostic> {
+        if let Some(path) = explicit {
+            return Config::load(path);
+        }
+        let found = match articles {
+            Some(a) => crate::render::Site::find(a),
+            None => Some(PathBuf::from(FILE_NAME)).filter(|p| p.is_file()),
+        };
+        match found {
+            Some(path) => Config::load(&path),
+            None => Ok(Config::default()),
         }
     }
 
@@ -206,21 +225,20 @@ impl Config {
         if let Err(msg) = config.tolerance.check() {
             return Err(Diagnostic::error(msg).with_hint("remove the key to use the default"));
         }
-        if let Some(langs) = &config.site.languages {
+        if let Some(langs) = &config.languages {
             if let Some(bad) = langs.iter().find(|l| !matches!(l.as_str(), "zh" | "en")) {
                 let d = Diagnostic::error(format!(
-                    "site.languages holds `{bad}`; factbrief publishes `zh` and `en`"
+                    "languages holds `{bad}`; factbrief publishes `zh` and `en`"
                 ))
                 .with_hint("use languages = [\"zh\", \"en\"] (the order is the display order)");
                 return Err(locate(text, bad, d));
             }
         }
-        if let Some(url) = &config.site.base_url {
+        if let Some(url) = &config.base_url {
             if !(url.starts_with("https://") || url.starts_with("http://")) {
-                let d = Diagnostic::error(format!(
-                    "site.base_url `{url}` is not an absolute http(s) URL"
-                ))
-                .with_hint("e.g. base_url = \"https://factcheck.example.org\"");
+                let d =
+                    Diagnostic::error(format!("base_url `{url}` is not an absolute http(s) URL"))
+                        .with_hint("e.g. base_url = \"https://factcheck.example.org\"");
                 return Err(locate(text, url, d));
             }
         }
@@ -241,10 +259,15 @@ impl Config {
     /// The site settings the renderer sees: the file's, else the defaults.
     pub fn site(&self) -> crate::render::Site {
         let mut site = crate::render::Site::default();
-        if let Some(t) = &self.site.title {
-            site.title = t.clone();
-        }
-        if let Some(u) = &self.site.base_url {
+        let set = |field: &mut String, value: &Option<String>| {
+            if let Some(v) = value {
+                *field = v.clone();
+            }
+        };
+        set(&mut site.title, &self.title);
+        set(&mut site.title_zh, &self.title_zh);
+        set(&mut site.publisher, &self.publisher);
+        if let Some(u) = &self.base_url {
             site.base_url = u.trim_end_matches('/').to_string();
         }
         site
@@ -308,7 +331,7 @@ fn toml_error(text: &str, e: &toml::de::Error) -> Diagnostic {
                 .collect::<Vec<_>>()
                 .join(", ");
             // The nearest key here, or else a key of another table written
-            // in the wrong place (`title` at the top level belongs in [site]).
+            // in the wrong place (`fail_on` at the top level belongs in [check]).
             let here = did_you_mean(&key, known);
             let elsewhere = SECTIONS
                 .iter()
@@ -377,7 +400,7 @@ mod tests {
     #[test]
     fn full_file() {
         let c = Config::parse(
-            "[paths]\narticles = \"news\"\n[site]\ntitle = \"T\"\nbase_url = \"https://x.org/\"\n\
+            "title = \"T\"\nbase_url = \"https://x.org/\"\n[paths]\narticles = \"news\"\n\
              [check]\nfail_on = [\"disputed\"]\n[tolerance]\nmax_relative = 0.2\n",
         )
         .unwrap();
@@ -389,27 +412,52 @@ mod tests {
 
     #[test]
     fn unknown_key_names_line_known_keys_and_suggestion() {
-        let d = Config::parse("[site]\ntitle = \"T\"\nbase_ulr = \"https://x.org\"\n").unwrap_err();
+        let d = Config::parse("[paths]\narticles = \"a\"\noutt = \"o\"\n").unwrap_err();
         assert_eq!((d.line, d.column), (Some(3), Some(1)), "{d}");
-        assert_eq!(d.message, "unknown key `base_ulr` in [site]");
+        assert_eq!(d.message, "unknown key `outt` in [paths]");
         assert_eq!(
             d.hint.as_deref(),
-            Some("did you mean `base_url`? known keys in [site]: `title`, `base_url`, `languages`")
+            Some(
+                "did you mean `out`? known keys in [paths]: `articles`, `out`, `data`, `templates`"
+            )
         );
+        let d = Config::parse("title = \"T\"\nbase_ulr = \"https://x.org\"\n").unwrap_err();
+        assert_eq!(d.message, "unknown key `base_ulr` at the top level");
+        assert!(d.hint.unwrap().starts_with(
+            "did you mean `base_url`? known keys at the top level: `title`, `title_zh`, "
+        ));
     }
 
     #[test]
     fn a_key_in_the_wrong_table_is_pointed_to_its_table() {
-        let d = Config::parse("titel = \"x\"\n").unwrap_err();
-        assert_eq!(
-            d.hint.as_deref(),
-            Some("did you mean `title` in [site]? known keys at the top level: `paths`, `site`, `check`, `tolerance`")
-        );
-        let d = Config::parse("site.titel = \"x\"\n").unwrap_err();
-        assert_eq!(d.message, "unknown key `titel` in [site]", "{d}");
-        let d = Config::parse("[sit]\n").unwrap_err();
+        let d = Config::parse("fail_onn = [\"disputed\"]\n").unwrap_err();
+        assert!(d
+            .hint
+            .unwrap()
+            .starts_with("did you mean `fail_on` in [check]? known keys at the top level: "),);
+        let d = Config::parse("check.fail_no = []\n").unwrap_err();
+        assert_eq!(d.message, "unknown key `fail_no` in [check]", "{d}");
+        let d = Config::parse("[chek]\n").unwrap_err();
         assert_eq!((d.line, d.column), (Some(1), Some(2)), "{d}");
-        assert!(d.hint.unwrap().starts_with("did you mean `site`?"));
+        assert!(d.hint.unwrap().starts_with("did you mean `check`?"));
+    }
+
+    #[test]
+    fn the_file_init_writes_is_read() {
+        let c = Config::parse(
+            "# comment\ntitle = \"Desk\"\ntitle_zh = \"核查台\"\nbase_url = \"https://desk.example/\"\npublisher = \"Desk\"\n",
+        )
+        .unwrap();
+        let site = c.site();
+        assert_eq!(
+            (
+                site.title.as_str(),
+                site.title_zh.as_str(),
+                site.base_url.as_str(),
+                site.publisher.as_str()
+            ),
+            ("Desk", "核查台", "https://desk.example", "Desk")
+        );
     }
 
     #[test]
@@ -428,7 +476,7 @@ mod tests {
     fn bad_values() {
         assert!(Config::parse("[check]\nfail_on = [\"wrong\"]\n").is_err());
         assert!(Config::parse("[tolerance]\nmax_relative = 3.0\n").is_err());
-        let d = Config::parse("[site]\nlanguages = [\"zh\", \"fr\"]\n").unwrap_err();
+        let d = Config::parse("title = \"T\"\nlanguages = [\"zh\", \"fr\"]\n").unwrap_err();
         assert_eq!((d.line, d.column), (Some(2), Some(21)), "{d}");
     }
 }

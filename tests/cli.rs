@@ -153,13 +153,13 @@ fn unknown_config_key_is_an_error_with_known_keys() {
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(
         stderr(&o),
-        r#"error: unknown key `base_ulr` in [site]
- --> factbrief.toml:4:1
+        r#"error: unknown key `base_ulr` at the top level
+ --> factbrief.toml:3:1
   |
-4 | base_ulr = "https://factcheck.example.org"
+3 | base_ulr = "https://factcheck.example.org"
   | ^^^^^^^^
   |
-  = hint: did you mean `base_url`? known keys in [site]: `title`, `base_url`, `languages`
+  = hint: did you mean `base_url`? known keys at the top level: `title`, `title_zh`, `base_url`, `publisher`, `languages`, `paths`, `check`, `tolerance`
 "#
     );
     assert!(!dir.path().join("out").exists(), "nothing is built");
@@ -173,10 +173,10 @@ fn caret_is_as_wide_as_the_chinese_text_it_marks() {
     // 算力核查 is four characters and eight columns: the caret spans twelve.
     assert_eq!(
         stderr(&o),
-        r#"error: site.base_url `算力核查.org` is not an absolute http(s) URL
- --> factbrief.toml:3:13
+        r#"error: base_url `算力核查.org` is not an absolute http(s) URL
+ --> factbrief.toml:2:13
   |
-3 | base_url = "算力核查.org"
+2 | base_url = "算力核查.org"
   |             ^^^^^^^^^^^^
   |
   = hint: e.g. base_url = "https://factcheck.example.org"
@@ -194,7 +194,8 @@ fn config_sets_paths_and_site_and_flags_override_it() {
         "built 2 briefings into site/../public; 2 claims: 1 disputed, 1 supported\n"
     );
     let index = std::fs::read_to_string(dir.path().join("public/index.html")).unwrap();
-    assert!(index.contains("算力核查 Compute Check"), "{index}");
+    assert!(index.contains("Compute Check"), "{index}");
+    assert!(index.contains("算力核查"), "{index}");
     let sitemap = std::fs::read_to_string(dir.path().join("public/sitemap.xml")).unwrap();
     // The trailing slash of base_url is dropped (no `org//index.html`).
     // (The template escapes `/` as `&#x2F;`: valid XML, the renderer's call.)
@@ -244,6 +245,35 @@ fn fail_on_comes_from_the_config_unless_given() {
         stderr(&o),
         "checked 2 claims in 2 articles; 0 failing (contradicted)\n"
     );
+}
+
+#[test]
+fn config_is_found_beside_the_articles_folder() {
+    // `factbrief check site/articles` reads site/factbrief.toml, as
+    // `factbrief init` lays a project out.
+    let dir = fixture("site");
+    std::fs::rename(
+        dir.path().join("articles"),
+        dir.path().join("site/articles"),
+    )
+    .unwrap();
+    let o = run(dir.path(), &["check", "site/articles"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).ends_with("1 failing (contradicted, misattributed, disputed)\n"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn the_config_init_writes_is_accepted() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = run(dir.path(), &["init", "desk"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = run(&dir.path().join("desk"), &["-q", "check"]);
+    assert_ne!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert_eq!(stderr(&o), "");
 }
 
 #[test]

@@ -14,6 +14,7 @@ use crate::config::Config;
 use crate::dataset::Dataset;
 use crate::diagnostic::Diagnostic;
 use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// Exit statuses: 0 success, 1 a check failed, 2 fatal.
@@ -88,19 +89,14 @@ pub fn run(cli: Cli) -> Exit {
         | Command::Man
         | Command::Schema
         | Command::Dataset(_)
-        | Command::Init { .. } => Config::default(),
-        _ => match Config::discover(cli.config.as_deref()) {
-            Ok(c) => {
-                if let Some(f) = &c.file {
-                    r.verbose(&format!("   config  {}", f.display()));
-                }
-                c
-            }
-            Err(d) => {
-                r.emit(&d);
-                return Exit::Fatal;
-            }
-        },
+        | Command::Init { .. } => Some(Config::default()),
+        Command::Build(a) => discover(&cli, a.articles.as_deref(), r),
+        Command::Check(a) => discover(&cli, a.articles.first().map(PathBuf::as_path), r),
+        Command::Extract(_) => discover(&cli, None, r),
+    };
+    let config = match config {
+        Some(c) => c,
+        None => return Exit::Fatal,
     };
     match cli.command {
         Command::Build(args) => build::run(&args, &config, r),
@@ -111,6 +107,23 @@ pub fn run(cli: Cli) -> Exit {
         Command::Completions { shell } => generated::completions(shell),
         Command::Man => generated::man(),
         Command::Schema => generated::schema(),
+    }
+}
+
+/// The configuration for a command over `articles`; `None` (after a
+/// diagnostic) when it is unusable.
+fn discover(cli: &Cli, articles: Option<&Path>, r: Reporter) -> Option<Config> {
+    match Config::discover(cli.config.as_deref(), articles) {
+        Ok(c) => {
+            if let Some(f) = &c.file {
+                r.verbose(&format!("   config  {}", f.display()));
+            }
+            Some(c)
+        }
+        Err(d) => {
+            r.emit(&d);
+            None
+        }
     }
 }
 
