@@ -49,12 +49,21 @@ impl<'a> Pipeline<'a> {
     /// every diagnostic) is in path order whatever the thread count, and
     /// slugs are made unique in that order, so output is deterministic.
     pub fn run(&self, files: &[PathBuf]) -> Outcome {
+        self.run_with_progress(files, &|_| {})
+    }
+
+    /// [`Pipeline::run`], calling `done` as each file is finished (from any
+    /// thread, in any order): a progress bar.
+    pub fn run_with_progress(&self, files: &[PathBuf], done: &(dyn Fn(&Path) + Sync)) -> Outcome {
         let loaded: Vec<Result<(Article, FactFile), article::Skip>> = files
             .par_iter()
             .map(|path| {
-                let a = article::load(path, self.limits)?;
-                let facts = self.facts(&a, placeholder_meta(&a));
-                Ok((a, facts))
+                let r = article::load(path, self.limits).map(|a| {
+                    let facts = self.facts(&a, placeholder_meta(&a));
+                    (a, facts)
+                });
+                done(path);
+                r
             })
             .collect();
         let mut out = Outcome::default();
