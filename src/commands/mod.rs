@@ -5,6 +5,7 @@ mod build;
 mod check;
 mod dataset;
 mod extract;
+mod import;
 
 use crate::cli::{Cli, Command, DataArgs, DatasetCommand};
 use crate::dataset::Dataset;
@@ -79,6 +80,8 @@ pub fn run(cli: Cli) -> Exit {
         Command::Extract(args) => extract::run(&args, r),
         Command::Check(args) => check::run(&args, r),
         Command::Dataset(DatasetCommand::Lint { dir }) => dataset::lint(dir.as_deref(), r),
+        Command::Dataset(DatasetCommand::Import(cmd)) => import::run(&cmd, r),
+        Command::Dataset(DatasetCommand::Diff { data, format }) => import::diff(&data, format, r),
     }
 }
 
