@@ -31,7 +31,8 @@ fn curated() -> Dataset {
 
 fn bin() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_factbrief"));
-    c.current_dir(env!("CARGO_MANIFEST_DIR")).env("NO_COLOR", "1");
+    c.current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1");
     c
 }
 
@@ -48,21 +49,34 @@ fn real_snapshots_import_and_map_hardware() {
     assert_eq!(s.rows, 1892);
     assert!(s.with_quantity >= 550, "{s:?}");
     // Every row but duplicates is an entity or an extension of a curated one.
-    assert_eq!(s.models_new + s.models_matched + s.rows_skipped, s.rows, "{s:?}");
+    assert_eq!(
+        s.models_new + s.models_matched + s.rows_skipped,
+        s.rows,
+        "{s:?}"
+    );
     // Variant names map to one chip.
     let ext = |id: &str| im.extends.iter().find(|x| x.id == id);
     let grok = ext("grok-3").expect("Grok-3 matched to the curated grok-3");
-    assert!(grok.facts.iter().any(|f| f.property == Property::TrainingChip
-        && f.value == FactValue::Id("nvidia-h100".into())));
+    assert!(grok
+        .facts
+        .iter()
+        .any(|f| f.property == Property::TrainingChip
+            && f.value == FactValue::Id("nvidia-h100".into())));
     let gpt4 = ext("gpt-4").expect("GPT-4 matched");
-    assert!(gpt4.facts.iter().any(|f| f.property == Property::TrainingChipCount
-        && f.chip.as_deref() == Some("nvidia-a100")
-        && f.value == FactValue::Number(25000.0)));
+    assert!(gpt4
+        .facts
+        .iter()
+        .any(|f| f.property == Property::TrainingChipCount
+            && f.chip.as_deref() == Some("nvidia-a100")
+            && f.value == FactValue::Number(25000.0)));
     let h100 = ext("nvidia-h100").expect("aliases for H100");
     assert!(h100.aliases.en.iter().any(|a| a == "NVIDIA H100 SXM5 80GB"));
     // DeepSeek-R1 has no hardware quantity in Epoch's table.
     if let Some(r1) = ext("deepseek-r1") {
-        assert!(!r1.facts.iter().any(|f| f.property == Property::TrainingChipCount));
+        assert!(!r1
+            .facts
+            .iter()
+            .any(|f| f.property == Property::TrainingChipCount));
     }
     // Unknown hardware becomes a chip flagged for review.
     assert!(im.chips.iter().all(|c| c.review.is_some()));
@@ -86,7 +100,11 @@ fn real_snapshots_import_and_map_hardware() {
         .into_iter()
         .filter(|d| d.is_error())
         .collect();
-    assert!(errors.is_empty(), "{}", errors.iter().map(|d| d.to_string()).collect::<String>());
+    assert!(
+        errors.is_empty(),
+        "{}",
+        errors.iter().map(|d| d.to_string()).collect::<String>()
+    );
     Dataset::from_sources(&sources).expect("imported files load");
 }
 
@@ -104,12 +122,23 @@ fn the_committed_snapshot_is_what_the_command_writes() {
         .status()
         .unwrap();
     assert!(st.success());
-    for f in ["models.yaml", "chips.yaml", "organisations.yaml", "extends.yaml"] {
+    for f in [
+        "models.yaml",
+        "chips.yaml",
+        "organisations.yaml",
+        "extends.yaml",
+    ] {
         let fresh = std::fs::read_to_string(out.path().join(f)).unwrap();
-        let committed =
-            std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("data/epoch").join(f))
-                .unwrap();
-        assert!(fresh == committed, "data/epoch/{f} is stale: re-run the import");
+        let committed = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("data/epoch")
+                .join(f),
+        )
+        .unwrap();
+        assert!(
+            fresh == committed,
+            "data/epoch/{f} is stale: re-run the import"
+        );
     }
 }
 
@@ -133,7 +162,15 @@ fn the_default_dataset_carries_epoch_and_recognises_carefully() {
             n.id
         );
         let k = match_key(n.text);
-        for w in ["gemini", "claude", "phi", "r1", "transformer", "bert", "gpt"] {
+        for w in [
+            "gemini",
+            "claude",
+            "phi",
+            "r1",
+            "transformer",
+            "bert",
+            "gpt",
+        ] {
             assert_ne!(k, w, "{} ({})", n.text, n.id);
         }
     }
@@ -142,7 +179,12 @@ fn the_default_dataset_carries_epoch_and_recognises_carefully() {
 #[test]
 fn seed_verdicts_do_not_change() {
     let out = bin()
-        .args(["check", "articles/deepseek-r1-vs-grok-3.md", "--format", "json"])
+        .args([
+            "check",
+            "articles/deepseek-r1-vs-grok-3.md",
+            "--format",
+            "json",
+        ])
         .output()
         .unwrap();
     let rows: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
@@ -153,7 +195,10 @@ fn seed_verdicts_do_not_change() {
             .find(|r| r["subject"] == subject && r["count"] == count)
             .map(|r| r["verdict"].as_str().unwrap().to_string())
     };
-    assert_eq!(verdict("DeepSeek-R1", 2000).as_deref(), Some("misattributed"));
+    assert_eq!(
+        verdict("DeepSeek-R1", 2000).as_deref(),
+        Some("misattributed")
+    );
     assert_eq!(verdict("Grok 3", 200000).as_deref(), Some("disputed"));
 }
 
@@ -161,8 +206,12 @@ fn seed_verdicts_do_not_change() {
 fn diff_lists_disagreements_largest_first() {
     let ds = Dataset::embedded().unwrap();
     let d = dataset::diff::diff(&ds);
-    assert!(d.iter().any(|x| x.entity == "grok-3" && x.property == Property::TrainingChipCount));
-    assert!(d.iter().any(|x| x.entity == "gpt-4" && x.property == Property::TrainingChipCount));
+    assert!(d
+        .iter()
+        .any(|x| x.entity == "grok-3" && x.property == Property::TrainingChipCount));
+    assert!(d
+        .iter()
+        .any(|x| x.entity == "gpt-4" && x.property == Property::TrainingChipCount));
     let rel: Vec<f64> = d.iter().filter_map(|x| x.relative).collect();
     assert!(rel.windows(2).all(|w| w[0] >= w[1]), "{rel:?}");
     let out = bin().args(["dataset", "diff"]).output().unwrap();
@@ -191,7 +240,10 @@ fn import_fixture(name: &str) -> (i32, String, tempfile::TempDir) {
 fn a_missing_required_column_refuses_with_exit_2() {
     let (code, err, out) = import_fixture("missing-column.csv");
     assert_eq!(code, 2, "{err}");
-    assert!(err.contains("missing-column.csv:1:1: required column `Organization` is missing"), "{err}");
+    assert!(
+        err.contains("missing-column.csv:1:1: required column `Organization` is missing"),
+        "{err}"
+    );
     assert!(!out.path().join("models.yaml").exists());
 }
 
@@ -199,9 +251,14 @@ fn a_missing_required_column_refuses_with_exit_2() {
 fn a_renamed_column_is_named_and_the_rest_imported() {
     let (code, err, out) = import_fixture("renamed-column.csv");
     assert_eq!(code, 0, "{err}");
-    assert!(err.contains("column `Hardware quantity` is missing"), "{err}");
+    assert!(
+        err.contains("column `Hardware quantity` is missing"),
+        "{err}"
+    );
     assert!(err.contains("`Hardware qty`"), "{err}");
-    assert!(std::fs::read_to_string(out.path().join("models.yaml")).unwrap().contains("Alpha-7B"));
+    assert!(std::fs::read_to_string(out.path().join("models.yaml"))
+        .unwrap()
+        .contains("Alpha-7B"));
 }
 
 #[test]
@@ -226,7 +283,10 @@ fn bad_numbers_and_dates_are_one_message_each() {
 fn duplicate_names_are_reported_and_skipped() {
     let (code, err, out) = import_fixture("duplicate.csv");
     assert_eq!(code, 0, "{err}");
-    assert!(err.contains("duplicate.csv:3:1: duplicate model name `alpha 7b` (first at line 2)"), "{err}");
+    assert!(
+        err.contains("duplicate.csv:3:1: duplicate model name `alpha 7b` (first at line 2)"),
+        "{err}"
+    );
     let models = std::fs::read_to_string(out.path().join("models.yaml")).unwrap();
     assert!(!models.contains("1024"));
 }
@@ -240,7 +300,10 @@ fn other_encodings_are_detected_and_said() {
     ] {
         let (code, err, out) = import_fixture(file);
         assert_eq!(code, 0, "{err}");
-        assert!(err.contains(&format!("it looks like {enc}")), "{file}: {err}");
+        assert!(
+            err.contains(&format!("it looks like {enc}")),
+            "{file}: {err}"
+        );
         let models = std::fs::read_to_string(out.path().join("models.yaml")).unwrap();
         assert!(models.contains(text), "{file}: {models}");
     }
@@ -251,7 +314,10 @@ fn unknown_hardware_is_a_new_chip_for_a_curator() {
     let (code, err, out) = import_fixture("good.csv");
     assert_eq!(code, 0, "{err}");
     let chips = std::fs::read_to_string(out.path().join("chips.yaml")).unwrap();
-    assert!(chips.contains("Frobnicator 9000") && chips.contains("review:"), "{chips}");
+    assert!(
+        chips.contains("Frobnicator 9000") && chips.contains("review:"),
+        "{chips}"
+    );
     let models = std::fs::read_to_string(out.path().join("models.yaml")).unwrap();
     // Beta-2 is fine-tuned from Alpha-7B; `Gemini` alone is not recognised.
     assert!(models.contains("base_model: \"alpha-7b\""), "{models}");

@@ -36,7 +36,9 @@ pub fn run(cmd: &ImportCommand, r: Reporter) -> Exit {
             for d in &errors {
                 r.emit(d);
             }
-            r.emit(&Diagnostic::error("the curated dataset is not usable; nothing was imported"));
+            r.emit(&Diagnostic::error(
+                "the curated dataset is not usable; nothing was imported",
+            ));
             return Exit::Fatal;
         }
     };
@@ -108,7 +110,9 @@ fn write(
          licence (CC BY 4.0, <https://creativecommons.org/licenses/by/4.0/>).\n\n\
          * Epoch AI, 'Data on AI Models' (<https://epoch.ai/data/ai-models>)\n",
         file(models),
-        hardware.map(|h| format!(" --hardware {}", file(h))).unwrap_or_default(),
+        hardware
+            .map(|h| format!(" --hardware {}", file(h)))
+            .unwrap_or_default(),
     );
     if with_hw {
         readme.push_str("* Epoch AI, 'Machine Learning Hardware' (<https://epoch.ai/data/machine-learning-hardware>)\n");
@@ -145,12 +149,22 @@ pub fn diff(data: &DataArgs, format: CheckFormat, r: Reporter) -> Exit {
     let rows = diff::diff(&ds);
     match format {
         CheckFormat::Json => {
-            println!("{}", serde_json::to_string_pretty(&rows).unwrap_or_default());
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&rows).unwrap_or_default()
+            );
         }
         CheckFormat::Table => {
+            let head = [
+                "ENTITY",
+                "PROPERTY",
+                "REL DIFF",
+                "CURATED (source)",
+                "EPOCH AI",
+            ];
             println!(
                 "{:<28} {:<20} {:>10}  {:<40} {}",
-                "ENTITY", "PROPERTY", "REL DIFF", "CURATED (source)", "EPOCH AI"
+                head[0], head[1], head[2], head[3], head[4]
             );
             for d in &rows {
                 let rel = d

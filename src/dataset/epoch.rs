@@ -66,13 +66,76 @@ const EXPECTED_HW_COLUMNS: &[&str] = &[
 /// words and generic machine-learning terms that Epoch uses as model names.
 /// (Single plain words are not recognised anyway; see [`recognisable`].)
 const STOP_WORDS: &[&str] = &[
-    "bert", "gpt", "gan", "lstm", "rnn", "cnn", "vae", "mlp", "transformer", "attention",
-    "resnet", "alexnet", "vgg", "unet", "u-net", "seq2seq", "word2vec", "glove", "elmo", "dqn",
-    "a3c", "ppo", "t5", "xlnet", "model", "network", "agent", "system", "base", "large",
-    "small", "medium", "mini", "pro", "ultra", "flash", "turbo", "chat", "instruct", "code",
-    "vision", "image", "video", "speech", "audio", "music", "text", "language", "deep",
-    "neural", "machine", "learning", "data", "open", "one", "two", "three", "four", "five",
-    "nova", "pi", "phi", "r1", "o1", "o3", "gemini", "claude", "llama", "grok", "qwen",
+    "bert",
+    "gpt",
+    "gan",
+    "lstm",
+    "rnn",
+    "cnn",
+    "vae",
+    "mlp",
+    "transformer",
+    "attention",
+    "resnet",
+    "alexnet",
+    "vgg",
+    "unet",
+    "u-net",
+    "seq2seq",
+    "word2vec",
+    "glove",
+    "elmo",
+    "dqn",
+    "a3c",
+    "ppo",
+    "t5",
+    "xlnet",
+    "model",
+    "network",
+    "agent",
+    "system",
+    "base",
+    "large",
+    "small",
+    "medium",
+    "mini",
+    "pro",
+    "ultra",
+    "flash",
+    "turbo",
+    "chat",
+    "instruct",
+    "code",
+    "vision",
+    "image",
+    "video",
+    "speech",
+    "audio",
+    "music",
+    "text",
+    "language",
+    "deep",
+    "neural",
+    "machine",
+    "learning",
+    "data",
+    "open",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "nova",
+    "pi",
+    "phi",
+    "r1",
+    "o1",
+    "o3",
+    "gemini",
+    "claude",
+    "llama",
+    "grok",
+    "qwen",
 ];
 
 /// How an Epoch organisation name maps when its own name is not in the
@@ -201,7 +264,12 @@ pub fn decode(bytes: &[u8], path: &Path) -> (String, Option<Diagnostic>) {
     // UTF-16 without a byte-order mark: every other byte is NUL.
     let sample = &bytes[..bytes.len().min(4096)];
     let nuls_even = sample.iter().step_by(2).filter(|&&b| b == 0).count();
-    let nuls_odd = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    let nuls_odd = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|&&b| b == 0)
+        .count();
     if sample.len() >= 8 && (nuls_even.max(nuls_odd) * 4 > sample.len()) {
         let (enc, name) = if nuls_odd > nuls_even {
             (encoding_rs::UTF_16LE, "UTF-16LE")
@@ -221,20 +289,26 @@ pub fn decode(bytes: &[u8], path: &Path) -> (String, Option<Diagnostic>) {
             let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
             // GBK when the bytes decode cleanly as GBK and give CJK text;
             // otherwise Latin-1 (Windows-1252), which decodes any byte.
-            if let Some(text) = encoding_rs::GBK.decode_without_bom_handling_and_without_replacement(bytes) {
+            if let Some(text) =
+                encoding_rs::GBK.decode_without_bom_handling_and_without_replacement(bytes)
+            {
                 let cjk = text
                     .chars()
                     .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
                     .count();
                 let high = bytes.iter().filter(|&&b| b >= 0x80).count();
                 if cjk * 2 >= high / 2 && cjk > 0 {
-                    let why = format!("invalid UTF-8 at line {line}; the bytes read as Chinese in GBK");
+                    let why =
+                        format!("invalid UTF-8 at line {line}; the bytes read as Chinese in GBK");
                     return (text.into_owned(), Some(warn("GBK", &why)));
                 }
             }
             let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
             let why = format!("invalid UTF-8 at line {line}");
-            (text.into_owned(), Some(warn("Latin-1 (Windows-1252)", &why)))
+            (
+                text.into_owned(),
+                Some(warn("Latin-1 (Windows-1252)", &why)),
+            )
         }
     }
 }
@@ -254,7 +328,10 @@ impl Table {
         diags: &mut Vec<Diagnostic>,
     ) -> Result<Table, Refused> {
         let bytes = std::fs::read(path).map_err(|e| {
-            Refused(vec![Diagnostic::error(format!("cannot read the file: {e}")).at_path(path)])
+            Refused(vec![Diagnostic::error(format!(
+                "cannot read the file: {e}"
+            ))
+            .at_path(path)])
         })?;
         let (text, warning) = decode(&bytes, path);
         diags.extend(warning);
@@ -286,7 +363,9 @@ impl Table {
                 .filter(|(d, h)| *d <= (want.len().max(h.len()) / 3).max(2))
                 .min_by_key(|(d, _)| *d);
             match near {
-                Some((_, h)) => format!("is the column `{h}` it, renamed? Epoch AI calls it `{want}`"),
+                Some((_, h)) => {
+                    format!("is the column `{h}` it, renamed? Epoch AI calls it `{want}`")
+                }
                 None => format!("Epoch AI's table has a column `{want}`"),
             }
         };
@@ -364,7 +443,10 @@ impl Table {
         if raw.is_empty() {
             return None;
         }
-        let cleaned: String = raw.chars().filter(|c| !matches!(c, ',' | '_' | ' ')).collect();
+        let cleaned: String = raw
+            .chars()
+            .filter(|c| !matches!(c, ',' | '_' | ' '))
+            .collect();
         match cleaned.parse::<f64>() {
             Ok(v) if v.is_finite() && v > 0.0 => Some(v),
             _ => {
@@ -486,7 +568,7 @@ pub fn recognisable(name: &str) -> bool {
     let key = match_key(name);
     let n = key.chars().count();
     let cjk = key.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
-    if n < 3 || (cjk && n < 3) {
+    if n < 3 {
         return false;
     }
     if key.chars().all(|c| c.is_ascii_digit()) {
@@ -556,8 +638,20 @@ fn short(s: &str, max: usize) -> String {
 fn hedged(notes: &str) -> bool {
     let n = notes.to_lowercase();
     [
-        "estimat", "assum", "guess", "approximat", "speculat", "likely", "we think", "probably",
-        "roughly", "around", "about ", "~", "imput", "inferred",
+        "estimat",
+        "assum",
+        "guess",
+        "approximat",
+        "speculat",
+        "likely",
+        "we think",
+        "probably",
+        "roughly",
+        "around",
+        "about ",
+        "~",
+        "imput",
+        "inferred",
     ]
     .iter()
     .any(|w| n.contains(w))
@@ -618,9 +712,19 @@ struct HwRow {
 /// curated record `ds`.
 pub fn import(models: &Path, hardware: Option<&Path>, ds: &Dataset) -> Result<Import, Refused> {
     let mut diags = Vec::new();
-    let table = Table::read(models, REQUIRED_MODEL_COLUMNS, EXPECTED_MODEL_COLUMNS, &mut diags)?;
+    let table = Table::read(
+        models,
+        REQUIRED_MODEL_COLUMNS,
+        EXPECTED_MODEL_COLUMNS,
+        &mut diags,
+    )?;
     let hw_table = match hardware {
-        Some(p) => Some(Table::read(p, REQUIRED_HW_COLUMNS, EXPECTED_HW_COLUMNS, &mut diags)?),
+        Some(p) => Some(Table::read(
+            p,
+            REQUIRED_HW_COLUMNS,
+            EXPECTED_HW_COLUMNS,
+            &mut diags,
+        )?),
         None => None,
     };
     let mut names = HashSet::new();
@@ -672,7 +776,9 @@ pub fn import(models: &Path, hardware: Option<&Path>, ds: &Dataset) -> Result<Im
 
 impl Importer<'_> {
     fn warn(&mut self, t: &Table, line: usize, col: &str, msg: String, hint: &str) {
-        let mut d = Diagnostic::warning(msg).at_path(&t.path).at(line, t.field_no(col));
+        let mut d = Diagnostic::warning(msg)
+            .at_path(&t.path)
+            .at(line, t.field_no(col));
         if !hint.is_empty() {
             d = d.with_hint(hint);
         }
@@ -833,7 +939,9 @@ impl Importer<'_> {
             })
             .unwrap_or("")
             .to_string();
-        let vendor_id = vendor.as_deref().and_then(|v| self.org_index.get(v).first().cloned());
+        let vendor_id = vendor
+            .as_deref()
+            .and_then(|v| self.org_index.get(v).first().cloned());
         let candidates = [hw_name.to_string(), base.clone(), stripped.clone(), part];
         let found = candidates.iter().filter(|c| !c.is_empty()).find_map(|c| {
             let ids = self.chip_index.get(c);
@@ -993,7 +1101,13 @@ impl Importer<'_> {
             self.out.stats.rows += 1;
             let name = t.get(r, "Model");
             if name.is_empty() {
-                self.warn(t, *line, "Model", "row without a model name, skipped".into(), "");
+                self.warn(
+                    t,
+                    *line,
+                    "Model",
+                    "row without a model name, skipped".into(),
+                    "",
+                );
                 self.out.stats.rows_skipped += 1;
                 continue;
             }
@@ -1002,7 +1116,13 @@ impl Importer<'_> {
                 let msg = format!(
                     "duplicate model name `{name}` (first at line {first}); this row is skipped"
                 );
-                self.warn(t, *line, "Model", msg, "Epoch rows are matched by name; keep one row per model");
+                self.warn(
+                    t,
+                    *line,
+                    "Model",
+                    msg,
+                    "Epoch rows are matched by name; keep one row per model",
+                );
                 self.out.stats.rows_skipped += 1;
                 continue;
             }
@@ -1038,7 +1158,10 @@ impl Importer<'_> {
                 }
             };
             let facts = self.facts(t, line, r, &name);
-            if facts.iter().any(|f| f.property == Property::TrainingChipCount) {
+            if facts
+                .iter()
+                .any(|f| f.property == Property::TrainingChipCount)
+            {
                 self.out.stats.with_quantity += 1;
             }
             if let Some(cid) = self.curated_match(&name, &org_id) {
@@ -1365,8 +1488,20 @@ impl Importer<'_> {
         let name = self
             .ds
             .chip(id)
-            .map(|c| c.aliases.en.first().cloned().unwrap_or_else(|| c.name.clone()))
-            .or_else(|| self.out.chips.iter().find(|c| c.id == id).map(|c| c.name.clone()))
+            .map(|c| {
+                c.aliases
+                    .en
+                    .first()
+                    .cloned()
+                    .unwrap_or_else(|| c.name.clone())
+            })
+            .or_else(|| {
+                self.out
+                    .chips
+                    .iter()
+                    .find(|c| c.id == id)
+                    .map(|c| c.name.clone())
+            })
             .unwrap_or_else(|| id.to_string());
         format!("{name} chip")
     }
@@ -1374,8 +1509,7 @@ impl Importer<'_> {
 
 fn cites_epoch(f: &Fact) -> bool {
     let is_epoch = |s: &Source| {
-        s.publisher.as_deref().is_some_and(|p| p.contains("Epoch"))
-            || s.title.contains("Epoch AI")
+        s.publisher.as_deref().is_some_and(|p| p.contains("Epoch")) || s.title.contains("Epoch AI")
     };
     is_epoch(&f.source) || f.also_reported_in.iter().any(is_epoch)
 }
@@ -1388,10 +1522,7 @@ fn split_vendor(name: &str) -> (Option<String>, String) {
         .iter()
         .find(|(w, _)| first.eq_ignore_ascii_case(w))
     {
-        Some((_, v)) => (
-            Some(v.to_string()),
-            words.collect::<Vec<_>>().join(" "),
-        ),
+        Some((_, v)) => (Some(v.to_string()), words.collect::<Vec<_>>().join(" ")),
         None => (None, name.to_string()),
     }
 }
@@ -1401,10 +1532,7 @@ fn split_vendor(name: &str) -> (Option<String>, String) {
 /// `Kunlun R200`.
 fn strip_form(base: &str) -> String {
     let mut words: Vec<&str> = base.split_whitespace().collect();
-    loop {
-        let Some(last) = words.last().copied() else {
-            break;
-        };
+    while let Some(last) = words.last().copied() {
         let l = last.to_ascii_lowercase();
         let memory = (l.ends_with("gb") && l[..l.len() - 2].chars().all(|c| c.is_ascii_digit()))
             || l == "gb";
@@ -1468,15 +1596,51 @@ fn prune(v: serde_json::Value) -> Option<serde_json::Value> {
 
 /// Keys in the order a reader expects them; others follow alphabetically.
 const KEY_ORDER: &[&str] = &[
-    "id", "matched_name", "name", "kind", "vendor", "organisation", "family", "release_date",
-    "release_year", "country", "parent", "recognize", "review", "aliases", "en", "zh",
-    "misnomers", "base_model", "property", "value", "value_max", "unit", "chip", "chip_mix",
-    "approx", "as_of", "status", "title", "url", "publisher", "date", "source",
-    "also_reported_in", "note", "specs", "spec_sources", "facts", "notes",
+    "id",
+    "matched_name",
+    "name",
+    "kind",
+    "vendor",
+    "organisation",
+    "family",
+    "release_date",
+    "release_year",
+    "country",
+    "parent",
+    "recognize",
+    "review",
+    "aliases",
+    "en",
+    "zh",
+    "misnomers",
+    "base_model",
+    "property",
+    "value",
+    "value_max",
+    "unit",
+    "chip",
+    "chip_mix",
+    "approx",
+    "as_of",
+    "status",
+    "title",
+    "url",
+    "publisher",
+    "date",
+    "source",
+    "also_reported_in",
+    "note",
+    "specs",
+    "spec_sources",
+    "facts",
+    "notes",
 ];
 
 fn key_rank(k: &str) -> usize {
-    KEY_ORDER.iter().position(|x| *x == k).unwrap_or(KEY_ORDER.len())
+    KEY_ORDER
+        .iter()
+        .position(|x| *x == k)
+        .unwrap_or(KEY_ORDER.len())
 }
 
 fn scalar(v: &serde_json::Value) -> String {
@@ -1504,7 +1668,11 @@ fn emit(v: &serde_json::Value, indent: usize, out: &mut String) {
             for (i, k) in keys.into_iter().enumerate() {
                 let val = &m[k];
                 // The first key of a list item follows its `- ` directly.
-                let lead = if i == 0 && out.ends_with("- ") { String::new() } else { pad.clone() };
+                let lead = if i == 0 && out.ends_with("- ") {
+                    String::new()
+                } else {
+                    pad.clone()
+                };
                 match val {
                     Value::Object(_) | Value::Array(_) => {
                         out.push_str(&format!("{lead}{k}:\n"));
@@ -1605,10 +1773,28 @@ mod tests {
 
     #[test]
     fn recognition_skips_words_short_names_and_numbers() {
-        for n in ["Gemini", "Claude", "Phi", "R1", "Transformer", "BERT", "GPT", "2048", "Gopher", "AI"] {
+        for n in [
+            "Gemini",
+            "Claude",
+            "Phi",
+            "R1",
+            "Transformer",
+            "BERT",
+            "GPT",
+            "2048",
+            "Gopher",
+            "AI",
+        ] {
             assert!(!recognisable(n), "{n}");
         }
-        for n in ["GPT-3", "AlphaFold", "Llama 2-70B", "PaLM 2", "DeepSeek-V3", "ERNIE 3.0"] {
+        for n in [
+            "GPT-3",
+            "AlphaFold",
+            "Llama 2-70B",
+            "PaLM 2",
+            "DeepSeek-V3",
+            "ERNIE 3.0",
+        ] {
             assert!(recognisable(n), "{n}");
         }
     }

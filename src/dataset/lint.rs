@@ -905,7 +905,13 @@ impl Linter<'_> {
                             first.pos.col
                         );
                         let owner = owner.clone();
-                        self.error(n.pos(), format!("alias `{text}` added to `{id}` is already a name of `{owner}`"), format!("one name must mean one entity: drop it here or at {at}"));
+                        self.error(
+                            n.pos(),
+                            format!(
+                                "alias `{text}` added to `{id}` is already a name of `{owner}`"
+                            ),
+                            format!("one name must mean one entity: drop it here or at {at}"),
+                        );
                     }
                     Some(_) => {}
                     None => {
@@ -913,7 +919,9 @@ impl Linter<'_> {
                             file: self.file,
                             pos: n.pos(),
                         };
-                        self.st.names.insert(key, (id.clone(), text.to_string(), seen));
+                        self.st
+                            .names
+                            .insert(key, (id.clone(), text.to_string(), seen));
                     }
                 }
             }

@@ -106,7 +106,8 @@ pub struct Chip {
     #[serde(default)]
     pub export_control_sources: Vec<Source>,
     #[serde(default)]
-    pub notes: Option<String>,    /// `false`: the entity's names are not matched in article text (a
+    pub notes: Option<String>,
+    /// `false`: the entity's names are not matched in article text (a
     /// name that is a common word, too short, or a bare number). It can
     /// still be referred to by id. Default `true`.
     #[serde(default = "yes", skip_serializing_if = "is_true")]
@@ -130,7 +131,8 @@ pub struct Organisation {
     #[serde(default)]
     pub aliases: Aliases,
     #[serde(default)]
-    pub notes: Option<String>,    /// `false`: the entity's names are not matched in article text (a
+    pub notes: Option<String>,
+    /// `false`: the entity's names are not matched in article text (a
     /// name that is a common word, too short, or a bare number). It can
     /// still be referred to by id. Default `true`.
     #[serde(default = "yes", skip_serializing_if = "is_true")]
@@ -181,7 +183,8 @@ pub struct Entry {
     #[serde(default)]
     pub facts: Vec<Fact>,
     #[serde(default)]
-    pub notes: Option<String>,    /// `false`: the entity's names are not matched in article text (a
+    pub notes: Option<String>,
+    /// `false`: the entity's names are not matched in article text (a
     /// name that is a common word, too short, or a bare number). It can
     /// still be referred to by id. Default `true`.
     #[serde(default = "yes", skip_serializing_if = "is_true")]
