@@ -169,4 +169,41 @@ pub enum DatasetCommand {
         /// The dataset folder; without it, the compiled-in dataset is checked.
         dir: Option<PathBuf>,
     },
+    /// Import a third-party table into dataset YAML (see docs/epoch.md).
+    #[command(subcommand)]
+    Import(ImportCommand),
+    /// List where facts added by `extends:` (Epoch AI) disagree with the curated record, largest first.
+    Diff {
+        #[command(flatten)]
+        data: DataArgs,
+        /// Output as a table or JSON.
+        #[arg(long, value_enum, default_value_t = DiffFormat::Table)]
+        format: DiffFormat,
+    },
+}
+
+/// Output formats of `dataset diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Table,
+    Json,
+}
+
+/// Sources `factbrief dataset import` reads.
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Epoch AI's "Data on AI Models" CSV (and optionally its "Machine Learning Hardware" CSV).
+    Epoch {
+        /// The models table (all-ml-systems.csv).
+        models: PathBuf,
+        /// The hardware table (ml-hardware.csv): specs, vendors and release dates for chips.
+        #[arg(long, value_name = "HARDWARE.csv")]
+        hardware: Option<PathBuf>,
+        /// Folder to write the dataset files into (created if missing).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// The curated record to match against (default: the compiled-in dataset without data/epoch/).
+        #[command(flatten)]
+        data: DataArgs,
+    },
 }

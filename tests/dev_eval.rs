@@ -317,7 +317,7 @@ fn dev_set_precision_and_recall() {
         });
         let gold: Gold = serde_saphyr::from_str(&gold_text)
             .unwrap_or_else(|e| panic!("{}: {e}", gold_path.display()));
-        let art = article::load(path, Limits::default()).unwrap_or_else(|d| panic!("{d}"));
+        let art = article::load(path, Limits::default()).unwrap_or_else(|d| panic!("{d:?}"));
         let ex = x.extract(&art);
         let mut notes = Vec::new();
         let t = score(m, &gold, &ex.claims, &mut notes);

@@ -919,7 +919,13 @@ pub fn judge(claim: &Claim, ds: &Dataset, tol: &Tolerance) -> Verdict {
     if let Some(hit) = best(
         related
             .iter()
-            .filter(|c| c.count_ok && matches!(c.chip, ChipFit::Same | ChipFit::Unnamed)),
+            .filter(|c| c.count_ok && matches!(c.chip, ChipFit::Same | ChipFit::Unnamed))
+            // A lab has many models: only a training count naming the very
+            // chip is evidence that the figure belongs to another of them
+            // (otherwise any small figure matches some model's run).
+            .filter(|c| {
+                c.rel != Rel::SameLab || (c.chip == ChipFit::Same && claim.role == Role::Trained)
+            }),
     ) {
         let rel_en = &hit.entry.name;
         let rel_zh = zh_name(ds, &hit.entry.id);

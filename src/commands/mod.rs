@@ -6,6 +6,7 @@ mod check;
 mod dataset;
 mod extract;
 mod generated;
+mod import;
 pub mod init;
 mod progress;
 
@@ -103,6 +104,8 @@ pub fn run(cli: Cli) -> Exit {
         Command::Extract(args) => extract::run(&args, &config, r),
         Command::Check(args) => check::run(&args, &config, r),
         Command::Dataset(DatasetCommand::Lint { dir }) => dataset::lint(dir.as_deref(), r),
+        Command::Dataset(DatasetCommand::Import(cmd)) => import::run(&cmd, r),
+        Command::Dataset(DatasetCommand::Diff { data, format }) => import::diff(&data, format, r),
         Command::Init { dir } => init::run(&dir, r),
         Command::Completions { shell } => generated::completions(shell),
         Command::Man => generated::man(),

@@ -218,6 +218,8 @@ enum RefKind {
     Entry,
     Model,
     Cluster,
+    /// Any entity (the target of an `extends:` item).
+    Any,
 }
 
 impl RefKind {
@@ -228,6 +230,7 @@ impl RefKind {
             RefKind::Entry => "model or cluster",
             RefKind::Model => "model",
             RefKind::Cluster => "cluster or fleet",
+            RefKind::Any => "entity",
         }
     }
 }
@@ -285,6 +288,13 @@ const TOP: &[Field] = &[
     f("organisations", Ty::StrList),
     f("models", Ty::StrList),
     f("clusters", Ty::StrList),
+    f("extends", Ty::StrList),
+];
+const EXTENSION: &[Field] = &[
+    r("id", Ty::Str, RefKind::Any, true),
+    f("matched_name", Ty::Str),
+    f("aliases", Ty::Aliases),
+    f("facts", Ty::Facts),
 ];
 const CHIP: &[Field] = &[
     req("id", Ty::Str),
@@ -300,6 +310,8 @@ const CHIP: &[Field] = &[
     f("export_control", Ty::Str),
     f("export_control_sources", Ty::Sources),
     f("notes", Ty::Str),
+    f("recognize", Ty::Bool),
+    f("review", Ty::Str),
 ];
 const ORG: &[Field] = &[
     req("id", Ty::Str),
@@ -309,6 +321,8 @@ const ORG: &[Field] = &[
     r("parent", Ty::Str, RefKind::Organisation, false),
     f("aliases", Ty::Aliases),
     f("notes", Ty::Str),
+    f("recognize", Ty::Bool),
+    f("review", Ty::Str),
 ];
 const ENTRY: &[Field] = &[
     req("id", Ty::Str),
@@ -323,6 +337,8 @@ const ENTRY: &[Field] = &[
     r("cluster", Ty::StrList, RefKind::Cluster, false),
     f("facts", Ty::Facts),
     f("notes", Ty::Str),
+    f("recognize", Ty::Bool),
+    f("review", Ty::Str),
 ];
 const ALIASES: &[Field] = &[
     f("en", Ty::StrList),
@@ -864,6 +880,55 @@ impl Linter<'_> {
         }
     }
 
+    /// An `extends:` item: its id must exist (checked with the other
+    /// references); its aliases count as names of that entity.
+    fn extension(&mut self, node: &Node) {
+        self.object(node, EXTENSION, "an extension");
+        let Some(id) = node.get("id").and_then(Node::as_str).map(str::to_string) else {
+            return;
+        };
+        let Some(a) = node.get("aliases") else {
+            return;
+        };
+        for lang in ["en", "zh", "misnomers"] {
+            let Some(Node::Seq { items, .. }) = a.get(lang) else {
+                continue;
+            };
+            for n in items {
+                let Some(text) = n.as_str() else { continue };
+                let key = normalise_name(text);
+                match self.st.names.get(&key) {
+                    Some((owner, _, first)) if *owner != id => {
+                        let at = format!(
+                            "{}:{}:{}",
+                            self.sources[first.file].path.display(),
+                            first.pos.line,
+                            first.pos.col
+                        );
+                        let owner = owner.clone();
+                        self.error(
+                            n.pos(),
+                            format!(
+                                "alias `{text}` added to `{id}` is already a name of `{owner}`"
+                            ),
+                            format!("one name must mean one entity: drop it here or at {at}"),
+                        );
+                    }
+                    Some(_) => {}
+                    None => {
+                        let seen = Seen {
+                            file: self.file,
+                            pos: n.pos(),
+                        };
+                        self.st
+                            .names
+                            .insert(key, (id.clone(), text.to_string(), seen));
+                    }
+                }
+            }
+        }
+    }
+
     fn file(&mut self, root: &Node) {
         let Node::Map { entries, .. } = root else {
             if !root.is_null() {
@@ -883,6 +948,22 @@ impl Linter<'_> {
             let (kind, fields, what): (RefKind, &[Field], &str) = match key {
                 "chips" => (RefKind::Chip, CHIP, "a chip"),
                 "organisations" => (RefKind::Organisation, ORG, "an organisation"),
+                "extends" => {
+                    match v {
+                        Node::Seq { items, .. } => {
+                            for item in items {
+                                self.extension(item);
+                            }
+                        }
+                        n if n.is_null() => {}
+                        n => self.error(
+                            n.pos(),
+                            format!("`extends` must be a list, found {}", n.describe()),
+                            "write `extends:` followed by `- id: …` items",
+                        ),
+                    }
+                    continue;
+                }
                 "models" | "clusters" => (
                     RefKind::Entry,
                     ENTRY,
@@ -895,7 +976,7 @@ impl Linter<'_> {
                 _ => {
                     let hint = match closest(key, TOP.iter().map(|f| f.name)) {
                         Some(c) => format!("did you mean `{c}`?"),
-                        None => "a dataset file has the sections chips, organisations, models and clusters".to_string(),
+                        None => "a dataset file has the sections chips, organisations, models, clusters and extends".to_string(),
                     };
                     self.error(k.pos(), format!("unknown section `{key}`"), hint);
                     continue;
@@ -924,6 +1005,7 @@ impl Linter<'_> {
             let ok = match (want, found) {
                 (_, None) => false,
                 (RefKind::Entry, Some(RefKind::Model | RefKind::Cluster)) => true,
+                (RefKind::Any, Some(_)) => true,
                 (w, Some(k)) => *w == k,
             };
             if ok {
@@ -935,6 +1017,7 @@ impl Linter<'_> {
                 .iter()
                 .filter(|(_, (k, _))| {
                     *k == *want
+                        || *want == RefKind::Any
                         || (*want == RefKind::Entry
                             && matches!(k, RefKind::Model | RefKind::Cluster))
                 })

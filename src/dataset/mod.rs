@@ -6,6 +6,8 @@
 //! does not parse is fatal (exit 2), because a verdict against a broken
 //! record is worse than none.
 
+pub mod diff;
+pub mod epoch;
 pub mod lint;
 pub mod schema;
 
@@ -26,18 +28,24 @@ pub struct DataSource {
     pub text: String,
 }
 
-/// The embedded default dataset files, sorted by name.
+/// The embedded default dataset files (sub-folders such as `data/epoch/`
+/// included), sorted by path.
 pub fn default_sources() -> Vec<DataSource> {
-    let mut files: Vec<DataSource> = DEFAULT_DATA
-        .files()
-        .filter(|f| is_yaml(f.path()))
-        .filter_map(|f| {
-            Some(DataSource {
-                path: Path::new("data").join(f.path()),
-                text: f.contents_utf8()?.to_string(),
-            })
-        })
-        .collect();
+    fn walk(dir: &'static Dir<'static>, out: &mut Vec<DataSource>) {
+        for f in dir.files().filter(|f| is_yaml(f.path())) {
+            if let Some(text) = f.contents_utf8() {
+                out.push(DataSource {
+                    path: Path::new("data").join(f.path()),
+                    text: text.to_string(),
+                });
+            }
+        }
+        for d in dir.dirs() {
+            walk(d, out);
+        }
+    }
+    let mut files = Vec::new();
+    walk(&DEFAULT_DATA, &mut files);
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files
 }
@@ -130,6 +138,15 @@ impl<'a> Entity<'a> {
         }
     }
 
+    /// Whether the entity's names are matched in article text.
+    pub fn recognize(&self) -> bool {
+        match self {
+            Entity::Chip(c) => c.recognize,
+            Entity::Organisation(o) => o.recognize,
+            Entity::Model(e) | Entity::Cluster(e) => e.recognize,
+        }
+    }
+
     /// The model-or-cluster entry, for entities that have facts.
     pub fn entry(&self) -> Option<&'a Entry> {
         match self {
@@ -155,6 +172,11 @@ pub struct Dataset {
     pub organisations: Vec<Organisation>,
     pub models: Vec<Entry>,
     pub clusters: Vec<Entry>,
+    /// Every `extends:` item applied, in load order (for `dataset diff`).
+    pub extensions: Vec<Extension>,
+    /// For each extended model or cluster: how many facts it had before any
+    /// extension was applied (its own, curated facts come first).
+    own_facts: HashMap<String, usize>,
     index: HashMap<String, Slot>,
 }
 
@@ -188,10 +210,22 @@ impl Dataset {
     pub fn from_sources(sources: &[DataSource]) -> Result<Dataset, Vec<Diagnostic>> {
         let mut ds = Dataset::default();
         let mut errors = Vec::new();
+        let mut extensions = Vec::new();
         for src in sources {
             match parse_file(src) {
-                Ok(file) => ds.merge(file),
+                Ok(mut file) => {
+                    for x in std::mem::take(&mut file.extends) {
+                        extensions.push((src.path.clone(), x));
+                    }
+                    ds.merge(file)
+                }
                 Err(d) => errors.push(d),
+            }
+        }
+        // Extensions last: they add to whatever entity won the id.
+        for (path, x) in extensions {
+            if let Err(d) = ds.extend(x) {
+                errors.push(d.at_path(&path));
             }
         }
         if errors.is_empty() {
@@ -218,6 +252,65 @@ impl Dataset {
         }
         for c in file.clusters {
             self.put(c.id.clone(), c, |d| &mut d.clusters, Slot::Cluster);
+        }
+    }
+
+    /// Applies one `extends:` item: facts are appended after the entity's
+    /// own, aliases added unless the entity already has them.
+    #[allow(clippy::result_large_err)]
+    fn extend(&mut self, x: Extension) -> Result<(), Diagnostic> {
+        let Some(&slot) = self.index.get(&x.id) else {
+            return Err(Diagnostic::error(format!(
+                "`extends` refers to unknown id `{}`",
+                x.id
+            ))
+            .with_hint("an extension adds facts to an entity defined in another file; define it or fix the id"));
+        };
+        let aliases = match slot {
+            Slot::Chip(i) => &mut self.chips[i].aliases,
+            Slot::Organisation(i) => &mut self.organisations[i].aliases,
+            Slot::Model(i) => &mut self.models[i].aliases,
+            Slot::Cluster(i) => &mut self.clusters[i].aliases,
+        };
+        for (have, add) in [
+            (&mut aliases.en, &x.aliases.en),
+            (&mut aliases.zh, &x.aliases.zh),
+            (&mut aliases.misnomers, &x.aliases.misnomers),
+        ] {
+            for a in add {
+                if !have.contains(a) {
+                    have.push(a.clone());
+                }
+            }
+        }
+        if !x.facts.is_empty() {
+            let entry = match slot {
+                Slot::Model(i) => &mut self.models[i],
+                Slot::Cluster(i) => &mut self.clusters[i],
+                _ => {
+                    return Err(Diagnostic::error(format!(
+                        "`extends` adds facts to `{}`, which is not a model or cluster",
+                        x.id
+                    ))
+                    .with_hint("only models and clusters have facts; an extension of a chip or organisation may add aliases only"))
+                }
+            };
+            self.own_facts
+                .entry(x.id.clone())
+                .or_insert(entry.facts.len());
+            entry.facts.extend(x.facts.iter().cloned());
+        }
+        self.extensions.push(x);
+        Ok(())
+    }
+
+    /// The facts of an entry that its own definition holds (not added by an
+    /// `extends:` item).
+    pub fn own_facts(&self, id: &str) -> &[Fact] {
+        let all = self.facts(id);
+        match self.own_facts.get(id) {
+            Some(&n) => &all[..n.min(all.len())],
+            None => all,
         }
     }
 
@@ -276,11 +369,21 @@ impl Dataset {
             .chain(self.clusters.iter().map(Entity::Cluster))
     }
 
-    /// Every name of every entity: canonical name, aliases in both
-    /// languages, and misnomers (flagged).
+    /// Every name to recognise in text: canonical name, aliases in both
+    /// languages, and misnomers (flagged) of every entity whose `recognize`
+    /// is not `false`.
     pub fn names(&self) -> Vec<Name<'_>> {
+        self.names_where(|e| e.recognize())
+    }
+
+    /// Every name of every entity, recognised in text or not.
+    pub fn all_names(&self) -> Vec<Name<'_>> {
+        self.names_where(|_| true)
+    }
+
+    fn names_where(&self, keep: impl Fn(&Entity) -> bool) -> Vec<Name<'_>> {
         let mut out = Vec::new();
-        for e in self.entities() {
+        for e in self.entities().filter(|e| keep(e)) {
             let (id, kind) = (e.id(), e.kind());
             out.push(Name {
                 text: e.name(),

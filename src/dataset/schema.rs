@@ -21,6 +21,36 @@ pub struct DataFile {
     pub models: Vec<Entry>,
     #[serde(default)]
     pub clusters: Vec<Entry>,
+    /// Facts and names another source adds to an entity defined elsewhere
+    /// (Epoch AI's rows for curated models): applied after every file is
+    /// merged, so the curated entity keeps its id, name and fields.
+    #[serde(default)]
+    pub extends: Vec<Extension>,
+}
+
+/// `extends:` item: facts (and aliases) for an entity defined in another
+/// file. The facts are added beside the entity's own; nothing is replaced.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Extension {
+    /// The entity extended (a model or cluster for facts; any entity for aliases).
+    pub id: String,
+    /// The name the extending source uses for it (`Llama 3.1-405B`), for
+    /// readers and for `factbrief dataset diff`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub matched_name: Option<String>,
+    #[serde(default)]
+    pub aliases: Aliases,
+    #[serde(default)]
+    pub facts: Vec<Fact>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn is_true(b: &bool) -> bool {
+    *b
 }
 
 /// Names used in the press, per language, plus known wrong forms.
@@ -77,6 +107,15 @@ pub struct Chip {
     pub export_control_sources: Vec<Source>,
     #[serde(default)]
     pub notes: Option<String>,
+    /// `false`: the entity's names are not matched in article text (a
+    /// name that is a common word, too short, or a bare number). It can
+    /// still be referred to by id. Default `true`.
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub recognize: bool,
+    /// Set by an importer when a curator should check this entity (a chip
+    /// created from an unmapped hardware name); says what to check.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -93,6 +132,15 @@ pub struct Organisation {
     pub aliases: Aliases,
     #[serde(default)]
     pub notes: Option<String>,
+    /// `false`: the entity's names are not matched in article text (a
+    /// name that is a common word, too short, or a bare number). It can
+    /// still be referred to by id. Default `true`.
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub recognize: bool,
+    /// Set by an importer when a curator should check this entity (a chip
+    /// created from an unmapped hardware name); says what to check.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<String>,
 }
 
 /// What a model-or-cluster entry is.
@@ -136,6 +184,15 @@ pub struct Entry {
     pub facts: Vec<Fact>,
     #[serde(default)]
     pub notes: Option<String>,
+    /// `false`: the entity's names are not matched in article text (a
+    /// name that is a common word, too short, or a bare number). It can
+    /// still be referred to by id. Default `true`.
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub recognize: bool,
+    /// Set by an importer when a curator should check this entity (a chip
+    /// created from an unmapped hardware name); says what to check.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<String>,
 }
 
 /// The properties a fact may state.
