@@ -211,6 +211,18 @@ pub fn site(
     staging.write("audit.html", render("audit.html", &ctx)?.as_bytes())?;
     pages += 1;
 
+    // What the site is and where its record comes from (Epoch AI's credit).
+    let mut ctx = base("");
+    ctx.insert(
+        "about",
+        &serde_json::json!({
+            "entries": dataset.models.len() + dataset.clusters.len(),
+            "chips": dataset.chips.len(),
+        }),
+    );
+    staging.write("about.html", render("about.html", &ctx)?.as_bytes())?;
+    pages += 1;
+
     for b in &view.briefings {
         let mut ctx = base("../");
         ctx.insert("b", b);

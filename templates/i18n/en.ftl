@@ -13,6 +13,13 @@ lang-label = Language
 lang-both = Both
 skip-to-content = Skip to content
 footer-about = Made with factbrief { $version }. Every figure is checked against a sourced record; the record and its sources are on each entity page.
+footer-credit = The record includes Epoch AI's "Data on AI Models" and "Machine Learning Hardware" (CC BY 4.0).
+nav-about = About
+about-title = About this site and its record
+about-what = factbrief extracts every claimed number of AI accelerators from the articles, compares each with a curated, sourced record, and says whether the record supports it, contradicts it, attributes it to something else, or disputes it.
+about-record = The record is a curated dataset of chips, organisations, models and clusters; each fact names its source. It includes { $models } models and clusters and { $chips } chips.
+about-epoch = Most model entries, and the facts marked "Epoch AI", come from Epoch AI's "Data on AI Models" and "Machine Learning Hardware" tables, used under the Creative Commons Attribution 4.0 licence. Cite as: Epoch AI, "Data on AI Models" and "Machine Learning Hardware", epoch.ai.
+about-verdicts = Verdicts: supported (within tolerance of the record), contradicted (outside it, or another chip), misattributed (the figure belongs to a related model or cluster), disputed (the record's own sources disagree, or a mixed figure is claimed for one chip), unverified (nothing to compare with).
 
 ## Index
 index-title = AI compute claims, checked

@@ -12,6 +12,13 @@ lang-label = 语言
 lang-both = 双语
 skip-to-content = 跳到正文
 footer-about = 由 factbrief { $version } 生成。每个数字都与带出处的记录比对;记录及其出处见各实体页面。
+footer-credit = 记录包含 Epoch AI 的《Data on AI Models》与《Machine Learning Hardware》数据(CC BY 4.0 许可)。
+nav-about = 关于
+about-title = 关于本站及其记录
+about-what = factbrief 从文章中提取每一个加速器数量说法,与经过整理、注明出处的记录逐一比对,并说明记录是支持、否定、归属于其他对象,还是存在争议。
+about-record = 记录是一份整理过的芯片、机构、模型与集群数据集,每条事实都注明出处。目前收录 { $models } 个模型与集群、{ $chips } 种芯片。
+about-epoch = 大部分模型条目以及标注为“Epoch AI”的事实,来自 Epoch AI 的《Data on AI Models》与《Machine Learning Hardware》数据表,依照知识共享署名 4.0(CC BY 4.0)许可使用。引用:Epoch AI,“Data on AI Models”与“Machine Learning Hardware”,epoch.ai。
+about-verdicts = 结论:属实(在记录容差内)、与记录不符(超出容差或芯片不同)、归属有误(数字属于相关的模型或集群)、存在争议(记录的来源彼此不一致,或把混合数字说成单一芯片)、无从核实(没有可比对的记录)。
 
 ## Index
 index-title = AI算力说法核查
