@@ -55,6 +55,17 @@ pub fn run(args: &BuildArgs, r: Reporter) -> Exit {
     ));
 
     let t2 = Instant::now();
+    let inputs = [
+        Some(args.articles.as_path()),
+        args.templates.as_deref(),
+        args.data.data.as_deref(),
+    ];
+    for input in inputs.into_iter().flatten() {
+        if let Err(d) = crate::output::check_input_outside(&args.out, input) {
+            r.emit(&d);
+            return Exit::Fatal;
+        }
+    }
     let staging = match Staging::open(&args.out, args.force) {
         Ok(s) => s,
         Err(d) => {

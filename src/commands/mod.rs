@@ -44,7 +44,7 @@ impl Reporter {
         if self.quiet && !d.is_error() {
             return;
         }
-        let text = d.to_string();
+        let text = terminal_safe(&d.to_string()).into_owned();
         if self.color {
             let (code, word) = if d.is_error() {
                 ("31", "error")
@@ -60,7 +60,7 @@ impl Reporter {
 
     pub fn info(&self, msg: &str) {
         if !self.quiet {
-            eprintln!("{msg}");
+            eprintln!("{}", terminal_safe(msg));
         }
     }
 
@@ -69,6 +69,26 @@ impl Reporter {
             eprintln!("{msg}");
         }
     }
+}
+
+/// Makes text from articles (file names, source lines, front matter) safe
+/// to print on a terminal: control characters (an ESC starts a terminal
+/// escape sequence) and bidi controls (Trojan Source) are shown as `\u{..}`;
+/// line feeds are kept.
+pub fn terminal_safe(s: &str) -> std::borrow::Cow<'_, str> {
+    let bad = |c: char| (c.is_control() && c != '\n') || crate::article::decode::is_bidi_control(c);
+    if !s.chars().any(bad) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut o = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if bad(c) {
+            o.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            o.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(o)
 }
 
 /// Runs the parsed command line.

@@ -9,6 +9,7 @@
 pub mod chart;
 pub mod format;
 pub mod markdown;
+pub mod sanitize;
 pub mod views;
 
 use crate::diagnostic::Diagnostic;

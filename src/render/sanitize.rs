@@ -1,0 +1,173 @@
+//! The sanitiser: what article HTML may contain when it reaches a page.
+//!
+//! Everything an article supplies is hostile until proven otherwise
+//! (pulldown-cmark passes raw HTML and `javascript:` targets through). The
+//! rendered Markdown goes through ammonia with a small allow-list:
+//!
+//! - tags: ammonia's defaults without `area`/`map` (more link targets) and
+//!   `bdo` (a bidi override in markup); never `svg`, `math`, `iframe`,
+//!   `style`, `script`, forms or embeds;
+//! - attributes: `title` anywhere; `href` on links; `src`, `alt`, `width`,
+//!   `height` on images; `start` on lists; `colspan`/`rowspan` on cells —
+//!   no `style`, no event handlers, no `cite` (ammonia does not check it);
+//! - URLs: `http`, `https`, `mailto` and relative ones, and only when they
+//!   hold no quote, bracket, backslash, whitespace or control character (raw
+//!   or percent-encoded) and no other scheme-like prefix (`jav%09ascript:`);
+//! - numbers only in numeric attributes;
+//! - bidi controls are removed from the result (entity encoding would not
+//!   neutralise them).
+//!
+//! html5ever, behind ammonia, is quadratic in nesting depth, so the Markdown
+//! renderer drops every tag nested deeper than [`MAX_DEPTH`] (keeping its
+//! text) before sanitising: see [`is_capped`].
+
+use pulldown_cmark::{Tag, TagEnd};
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// Elements nested deeper than this are flattened (their text is kept).
+/// Browsers stop nesting at 512; 48 is far beyond any real article.
+pub const MAX_DEPTH: usize = 48;
+
+/// Does this start tag count towards the nesting cap? Every element does:
+/// block containers (`> > >`), lists, and inline ones (`*_*_…`, nested
+/// links), since each nests in the HTML that ammonia parses.
+pub fn is_capped(_tag: &Tag<'_>) -> bool {
+    true
+}
+
+/// The end-tag counterpart of [`is_capped`].
+pub fn is_capped_end(_tag: &TagEnd) -> bool {
+    true
+}
+
+fn builder() -> &'static ammonia::Builder<'static> {
+    static B: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
+    B.get_or_init(|| {
+        let mut b = ammonia::Builder::default();
+        b.rm_tags(["area", "map", "bdo"]);
+        b.generic_attributes(["title"].into_iter().collect());
+        let mut attrs: HashMap<&str, HashSet<&str>> = HashMap::new();
+        attrs.insert("a", ["href"].into_iter().collect());
+        attrs.insert(
+            "img",
+            ["src", "alt", "width", "height"].into_iter().collect(),
+        );
+        attrs.insert("ol", ["start"].into_iter().collect());
+        attrs.insert("td", ["colspan", "rowspan"].into_iter().collect());
+        attrs.insert("th", ["colspan", "rowspan"].into_iter().collect());
+        b.tag_attributes(attrs);
+        b.add_clean_content_tags(["svg", "math", "template", "noscript", "xmp"]);
+        b.url_schemes(["http", "https", "mailto"].into_iter().collect())
+            .link_rel(Some("nofollow noopener noreferrer"))
+            .attribute_filter(filter_attribute);
+        b
+    })
+}
+
+fn filter_attribute<'u>(_element: &str, attribute: &str, value: &'u str) -> Option<Cow<'u, str>> {
+    match attribute {
+        "href" | "src" => url_ok(value).then_some(Cow::Borrowed(value)),
+        "width" | "height" | "start" | "colspan" | "rowspan" => {
+            (!value.is_empty() && value.len() <= 6 && value.bytes().all(|b| b.is_ascii_digit()))
+                .then_some(Cow::Borrowed(value))
+        }
+        _ => Some(Cow::Borrowed(value)),
+    }
+}
+
+/// Is this link or image target safe to keep (see the module docs)?
+pub fn url_ok(v: &str) -> bool {
+    if v.chars()
+        .any(|c| c.is_whitespace() || c.is_control() || "\"'<>`\\{}|^".contains(c) || is_bidi(c))
+    {
+        return false;
+    }
+    let lower = v.to_ascii_lowercase();
+    if ["%22", "%27", "%3c", "%3e", "%60", "%00", "%5c"]
+        .iter()
+        .any(|e| lower.contains(e))
+    {
+        return false;
+    }
+    if let Some(i) = lower.find(':') {
+        let head = &lower[..i];
+        if !head.contains(['/', '?', '#']) {
+            return matches!(head, "http" | "https" | "mailto");
+        }
+    }
+    true
+}
+
+fn is_bidi(c: char) -> bool {
+    crate::article::decode::is_bidi_control(c)
+}
+
+/// Sanitises rendered article HTML (see the module docs).
+pub fn sanitize(html: &str) -> String {
+    let clean = builder().clean(html).to_string();
+    if clean.chars().any(is_bidi) {
+        clean.chars().filter(|&c| !is_bidi(c)).collect()
+    } else {
+        clean
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn payloads_lose_their_teeth() {
+        for (input, banned) in [
+            ("<script>alert(1)</script>", "<script"),
+            ("<img src=x onerror=alert(1)>", "onerror"),
+            ("<a href=\"javascript:alert(1)\">x</a>", "javascript"),
+            ("<a href=\"&#106;avascript:alert(1)\">x</a>", "avascript"),
+            ("<a href=\"jav&#x09;ascript:alert(1)\">x</a>", "ascript"),
+            ("<a href=\"jav%09ascript:alert(1)\">x</a>", "ascript"),
+            ("<a href=\"data:text/html,x\">x</a>", "data:"),
+            ("<a href=\"vbscript:x\">x</a>", "vbscript"),
+            (
+                "<blockquote cite=\"javascript:x\">q</blockquote>",
+                "javascript",
+            ),
+            (
+                "<svg onload=alert(1)><set attributeName=href to=javascript:x/></svg>",
+                "svg",
+            ),
+            ("<p style=\"background:url(javascript:x)\">x</p>", "style"),
+            (
+                "<a href=\"https://x/%22onmouseover=alert(1)\">x</a>",
+                "onmouseover",
+            ),
+            ("<iframe srcdoc=\"<script>x</script>\"></iframe>", "srcdoc"),
+            ("<bdo dir=rtl>8402</bdo>", "bdo"),
+            ("x\u{202E}y", "\u{202E}"),
+            (
+                "<math><mi xlink:href=\"javascript:x\">m</mi></math>",
+                "javascript",
+            ),
+            (
+                "<form action=javascript:x><button formaction=javascript:x>b</button></form>",
+                "javascript",
+            ),
+        ] {
+            let out = sanitize(input);
+            assert!(!out.to_lowercase().contains(banned), "{input} -> {out}");
+        }
+    }
+
+    #[test]
+    fn ordinary_markup_survives() {
+        let out = sanitize("<p><a href=\"https://example.com/wiki/A_(b)\">l</a> <img src=\"chart.png\" alt=\"c\" width=\"30\"> <em>e</em></p>");
+        assert!(
+            out.contains("href=\"https://example.com/wiki/A_(b)\""),
+            "{out}"
+        );
+        assert!(out.contains("src=\"chart.png\""), "{out}");
+        assert!(out.contains("width=\"30\""), "{out}");
+        assert!(out.contains("<em>e</em>"), "{out}");
+    }
+}
