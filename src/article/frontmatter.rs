@@ -244,7 +244,7 @@ pub fn parse(yaml: &str, first_line: usize) -> Result<FrontMatter, Diagnostic> {
         Err(e) => {
             let mut d = Diagnostic::error(format!(
                 "front matter is not valid: {}",
-                first_sentence(&e.without_snippet().to_string())
+                strip_yaml_position(&first_sentence(&e.without_snippet().to_string()))
             ))
             .with_hint("front matter is YAML between two `---` lines, e.g. `title: ...` and `date: 2025-04-10`");
             if let Some(loc) = e.location() {
@@ -353,8 +353,21 @@ pub fn parse_checked(
 /// Adds the field's name to a type error when serde did not say it: the
 /// key on the error's line (or the nearest top-level key above it).
 fn name_field(mut d: Diagnostic, yaml: &str, first_line: usize) -> Diagnostic {
-    let Some(line) = d.line else { return d };
     let lines: Vec<&str> = yaml.lines().collect();
+    // YAML forbids tabs in indentation; the scanner notices only later, so
+    // point at the first line indented with a tab.
+    if d.message.contains("tab") {
+        if let Some(i) = lines
+            .iter()
+            .position(|l| l.trim_start_matches(' ').starts_with('\t'))
+        {
+            d.line = Some(i + first_line);
+            d.column = Some(l_col(lines[i]));
+            d.message = "front matter is not valid: a tab is used for indentation (YAML allows only spaces)".into();
+            return d;
+        }
+    }
+    let Some(line) = d.line else { return d };
     let idx = line
         .saturating_sub(first_line)
         .min(lines.len().saturating_sub(1));
@@ -369,10 +382,28 @@ fn name_field(mut d: Diagnostic, yaml: &str, first_line: usize) -> Diagnostic {
         .filter(|k| !k.is_empty() && k.len() <= 40);
     if let Some(key) = key {
         if !d.message.contains(&format!("`{key}`")) {
-            d.message = format!("front matter field `{key}`: {}", d.message);
+            d.message = d.message.replacen(
+                "front matter is not valid: ",
+                &format!("front matter is not valid: field `{key}`: "),
+                1,
+            );
         }
     }
     d
+}
+
+fn l_col(line: &str) -> usize {
+    line.chars().take_while(|&c| c == ' ').count() + 1
+}
+
+/// serde-saphyr ends messages with the position in the YAML snippet
+/// (`at line 2, column 1`); the diagnostic shows the file's position instead.
+fn strip_yaml_position(msg: &str) -> String {
+    let msg = msg.replace(", set DuplicateKeyPolicy in Options if acceptable", "");
+    match msg.rfind(" at line ") {
+        Some(i) if msg[i..].contains("column") => msg[..i].to_string(),
+        _ => msg.to_string(),
+    }
 }
 
 fn shorten(s: &str) -> String {
@@ -563,6 +594,9 @@ mod tests {
                 "{yaml}: {e}"
             );
         }
+        let e = parse_checked("title: t\n\tdate: 2025-01-01\n", 2).unwrap_err();
+        assert_eq!(e.line, Some(3), "{e}");
+        assert!(e.message.contains("tab"), "{e}");
         let (fm, _) = parse_checked("tags: ai\n", 2).unwrap();
         assert_eq!(fm.tags, ["ai"]);
     }

@@ -104,9 +104,75 @@ fn is_bidi(c: char) -> bool {
     crate::article::decode::is_bidi_control(c)
 }
 
+/// Raw HTML in an article nests too: more than [`MAX_DEPTH`] open
+/// elements, or more than [`MAX_TAGS`] tags in all, and the excess start
+/// tags are escaped into text before html5ever sees them. The count is a
+/// plain tokenizer's (a stack of names; void and self-closed tags ignored),
+/// which can only over-estimate what the HTML parser nests.
+pub const MAX_TAGS: usize = 200_000;
+
+fn cap_html_depth(html: &str) -> Cow<'_, str> {
+    const VOID: &[&str] = &[
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+        "source", "track", "wbr",
+    ];
+    let bytes = html.as_bytes();
+    let mut stack: Vec<&str> = Vec::new();
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    let mut tags = 0usize;
+    let mut i = 0;
+    while let Some(off) = memchr_lt(&bytes[i..]) {
+        let at = i + off;
+        i = at + 1;
+        let closing = bytes.get(i) == Some(&b'/');
+        let name_start = if closing { i + 1 } else { i };
+        let name_len = bytes[name_start..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-')
+            .count();
+        if name_len == 0 || !bytes[name_start].is_ascii_alphabetic() {
+            continue;
+        }
+        let name = &html[name_start..name_start + name_len];
+        let end = html[name_start..].find('>').map(|e| name_start + e);
+        if closing {
+            if let Some(pos) = stack.iter().rposition(|n| n.eq_ignore_ascii_case(name)) {
+                stack.truncate(pos);
+            }
+            continue;
+        }
+        let self_closed = end.is_some_and(|e| e > 0 && bytes[e - 1] == b'/');
+        let void = VOID.iter().any(|v| v.eq_ignore_ascii_case(name));
+        tags += 1;
+        if stack.len() >= MAX_DEPTH || tags > MAX_TAGS {
+            let o = out.get_or_insert_with(|| String::with_capacity(html.len() + 64));
+            o.push_str(&html[copied..at]);
+            o.push_str("&lt;");
+            copied = at + 1;
+            continue;
+        }
+        if !void && !self_closed {
+            stack.push(name);
+        }
+    }
+    match out {
+        Some(mut o) => {
+            o.push_str(&html[copied..]);
+            Cow::Owned(o)
+        }
+        None => Cow::Borrowed(html),
+    }
+}
+
+fn memchr_lt(b: &[u8]) -> Option<usize> {
+    b.iter().position(|&c| c == b'<')
+}
+
 /// Sanitises rendered article HTML (see the module docs).
 pub fn sanitize(html: &str) -> String {
-    let clean = builder().clean(html).to_string();
+    let capped = cap_html_depth(html);
+    let clean = builder().clean(&capped).to_string();
     if clean.chars().any(is_bidi) {
         clean.chars().filter(|&c| !is_bidi(c)).collect()
     } else {
@@ -157,6 +223,20 @@ mod tests {
             let out = sanitize(input);
             assert!(!out.to_lowercase().contains(banned), "{input} -> {out}");
         }
+    }
+
+    #[test]
+    fn raw_html_nesting_is_capped() {
+        let deep = format!("{}x", "<div>".repeat(50_000));
+        let t = std::time::Instant::now();
+        let out = sanitize(&deep);
+        assert!(t.elapsed().as_secs() < 5, "{:?}", t.elapsed());
+        assert!(out.matches("<div>").count() <= MAX_DEPTH);
+        assert!(out.contains('x'));
+        let mixed = format!("{}x", "<b><i><a href=\"https://e\">".repeat(20_000));
+        let t = std::time::Instant::now();
+        sanitize(&mixed);
+        assert!(t.elapsed().as_secs() < 5, "{:?}", t.elapsed());
     }
 
     #[test]
