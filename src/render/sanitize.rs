@@ -10,9 +10,11 @@
 //! - attributes: `title` anywhere; `href` on links; `src`, `alt`, `width`,
 //!   `height` on images; `start` on lists; `colspan`/`rowspan` on cells —
 //!   no `style`, no event handlers, no `cite` (ammonia does not check it);
-//! - URLs: `http`, `https`, `mailto` and relative ones, and only when they
-//!   hold no quote, bracket, backslash, whitespace or control character (raw
-//!   or percent-encoded) and no other scheme-like prefix (`jav%09ascript:`);
+//! - URLs: absolute `http`, `https` and `mailto` ones, and `#fragment`
+//!   links (footnotes), and only when they hold no quote, bracket,
+//!   backslash, whitespace or control character (raw or percent-encoded).
+//!   Relative targets are dropped: they would point into this site, not
+//!   the article's (and `jav%09ascript:` is "relative");
 //! - numbers only in numeric attributes;
 //! - bidi controls are removed from the result (entity encoding would not
 //!   neutralise them).
@@ -91,13 +93,22 @@ pub fn url_ok(v: &str) -> bool {
     {
         return false;
     }
-    if let Some(i) = lower.find(':') {
-        let head = &lower[..i];
-        if !head.contains(['/', '?', '#']) {
-            return matches!(head, "http" | "https" | "mailto");
-        }
+    // A fragment (footnotes) stays on the page.
+    if let Some(frag) = v.strip_prefix('#') {
+        return frag
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_.:".contains(c));
     }
-    true
+    // Anything else needs an allowed scheme. A relative target would point
+    // into this site, not the article's, so it is never kept.
+    match lower.split_once(':') {
+        Some((head, rest)) => match head {
+            "http" | "https" => rest.starts_with("//") && rest.len() > 2,
+            "mailto" => !rest.is_empty(),
+            _ => false,
+        },
+        None => false,
+    }
 }
 
 fn is_bidi(c: char) -> bool {
