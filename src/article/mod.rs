@@ -20,7 +20,8 @@ use std::path::{Path, PathBuf};
 pub struct Article {
     /// Path of the file (as found by the scan or given on the command line).
     pub path: PathBuf,
-    /// The file's text, BOM removed. All spans index into this.
+    /// The file's text as decoded (BOM dropped, line endings normalised,
+    /// controls removed: see [`decode`]). All spans index into this.
     pub source: String,
     pub front: FrontMatter,
     /// Byte offset where the Markdown body starts.
