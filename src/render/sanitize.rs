@@ -252,12 +252,24 @@ mod tests {
 
     #[test]
     fn ordinary_markup_survives() {
-        let out = sanitize("<p><a href=\"https://example.com/wiki/A_(b)\">l</a> <img src=\"chart.png\" alt=\"c\" width=\"30\"> <em>e</em></p>");
+        let out = sanitize(concat!(
+            "<p><a href=\"https://example.com/wiki/A_(b)\">l</a> ",
+            "<img src=\"https://example.com/chart.png\" alt=\"c\" width=\"30\"> ",
+            "<a href=\"#fn-1\">1</a> <a href=\"local.html\">r</a> <em>e</em></p>"
+        ));
         assert!(
             out.contains("href=\"https://example.com/wiki/A_(b)\""),
             "{out}"
         );
-        assert!(out.contains("src=\"chart.png\""), "{out}");
+        assert!(
+            out.contains("src=\"https://example.com/chart.png\""),
+            "{out}"
+        );
+        assert!(out.contains("href=\"#fn-1\""), "{out}");
+        assert!(
+            !out.contains("local.html") && out.contains(">r</a>"),
+            "{out}"
+        );
         assert!(out.contains("width=\"30\""), "{out}");
         assert!(out.contains("<em>e</em>"), "{out}");
     }
