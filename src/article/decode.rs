@@ -190,17 +190,32 @@ fn normalise(path: &Path, text: &str) -> Decoded {
                 controls.hit(line, col);
             }
             c if is_invisible_joiner(c) && prev_digit => {
-                // Removed only when a digit follows the run of invisibles.
-                let rest = chars.clone().find(|&n| !is_invisible_joiner(n));
-                if rest.is_some_and(is_digit) {
+                // Take the whole run of invisibles at once (a per-character
+                // look-ahead would be quadratic in the run's length); it is
+                // removed only when a digit follows it.
+                let mut run = vec![c];
+                while let Some(&n) = chars.peek() {
+                    if !is_invisible_joiner(n) {
+                        break;
+                    }
+                    run.push(n);
+                    chars.next();
+                }
+                if chars.peek().copied().is_some_and(is_digit) {
                     joiners.hit(line, col);
-                } else if c == '\u{FEFF}' {
-                    feff.hit(line, col);
-                    prev_digit = false;
+                    joiners.count += run.len() - 1;
                 } else {
-                    out.push(c);
+                    for r in &run {
+                        if *r == '\u{FEFF}' {
+                            feff.hit(line, col);
+                        } else {
+                            out.push(*r);
+                        }
+                    }
                     prev_digit = false;
                 }
+                col += run.len();
+                continue;
             }
             '\u{FEFF}' => feff.hit(line, col),
             c => {
@@ -270,6 +285,17 @@ mod tests {
                 .unwrap();
         assert_eq!(t.text, "2048块 2048 a\u{200D}b 2\u{00AD}x ２０");
         assert_eq!(t.warnings.len(), 1);
+    }
+
+    #[test]
+    fn long_runs_of_invisibles_are_linear() {
+        let mut s = String::from("2");
+        s.push_str(&"\u{200B}".repeat(1_000_000));
+        s.push('x');
+        let t = std::time::Instant::now();
+        let d = d(s.as_bytes()).unwrap();
+        assert!(t.elapsed().as_secs() < 5, "{:?}", t.elapsed());
+        assert_eq!(d.text.chars().count(), 1_000_002);
     }
 
     #[test]

@@ -175,7 +175,9 @@ fn parse_text(path: &Path, text: String) -> Result<Article, Diagnostic> {
                 .with_hint("add `title:` to the front matter or write the article below it"),
         );
     }
-    for key in front.extra.keys() {
+    // A handful of typo hints is useful; thousands are noise (and each
+    // costs a scan of the front matter).
+    for key in front.extra.keys().take(20) {
         if let Some(known) = frontmatter::suggest(key) {
             let line = find_key_line(&text, body_start, key);
             let mut d = Diagnostic::warning(format!("unknown front-matter key `{key}`"))
@@ -233,14 +235,21 @@ fn neutralise_bidi(text: &mut String) -> bool {
     if !text.chars().any(decode::is_bidi_control) {
         return false;
     }
-    // Stack of open controls: true for an override.
+    // Stack of open controls: true for an override. Capped at the bidi
+    // algorithm's own maximum depth (125; deeper pushes overflow and are
+    // ignored), which also keeps this linear.
+    const MAX_BIDI_DEPTH: usize = 125;
     let mut open: Vec<(char, bool)> = Vec::new();
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if decode::is_bidi_control(c) {
             match c {
-                '\u{202D}' | '\u{202E}' => open.push((c, true)),
-                '\u{202A}' | '\u{202B}' | '\u{2066}'..='\u{2068}' => open.push((c, false)),
+                '\u{202D}' | '\u{202E}' if open.len() < MAX_BIDI_DEPTH => open.push((c, true)),
+                '\u{202A}' | '\u{202B}' | '\u{2066}'..='\u{2068}'
+                    if open.len() < MAX_BIDI_DEPTH =>
+                {
+                    open.push((c, false))
+                }
                 '\u{202C}' => {
                     if let Some(i) = open
                         .iter()
@@ -317,6 +326,18 @@ mod tests {
             a.blocks[0].text,
             "训练动用了约20万块H100。About 200,000 GPUs."
         );
+    }
+
+    #[test]
+    fn bidi_digits_are_not_readable_and_deep_nesting_is_linear() {
+        let a = art("x \u{202E}8402\u{202C} 块, \u{2067}12\u{2069} ok");
+        assert_eq!(a.blocks[0].text, "x    ####    块,    12    ok");
+        assert!(a.warnings.iter().any(|w| w.message.contains("bidi")));
+        let deep = format!("{}{}", "\u{202E}".repeat(300_000), "1".repeat(300_000));
+        let t = std::time::Instant::now();
+        let a = art(&deep);
+        assert!(t.elapsed().as_secs() < 10, "{:?}", t.elapsed());
+        assert!(!a.blocks[0].text.contains('1'));
     }
 
     #[test]

@@ -132,6 +132,7 @@ fn cap_html_depth(html: &str) -> Cow<'_, str> {
     let mut out: Option<String> = None;
     let mut copied = 0;
     let mut tags = 0usize;
+    let mut next_gt = html.find('>');
     let mut i = 0;
     while let Some(off) = memchr_lt(&bytes[i..]) {
         let at = i + off;
@@ -146,7 +147,12 @@ fn cap_html_depth(html: &str) -> Cow<'_, str> {
             continue;
         }
         let name = &html[name_start..name_start + name_len];
-        let end = html[name_start..].find('>').map(|e| name_start + e);
+        // The next `>`, cached: positions only grow, so each byte is
+        // searched once (a `find` per tag is quadratic on `<a<a<a…`).
+        if next_gt.is_some_and(|g| g < name_start) {
+            next_gt = html[name_start..].find('>').map(|e| name_start + e);
+        }
+        let end = next_gt;
         if closing {
             if let Some(pos) = stack.iter().rposition(|n| n.eq_ignore_ascii_case(name)) {
                 stack.truncate(pos);
@@ -244,6 +250,10 @@ mod tests {
         assert!(t.elapsed().as_secs() < 5, "{:?}", t.elapsed());
         assert!(out.matches("<div>").count() <= MAX_DEPTH);
         assert!(out.contains('x'));
+        let open = "<a".repeat(300_000);
+        let t = std::time::Instant::now();
+        sanitize(&open);
+        assert!(t.elapsed().as_secs() < 5, "{:?}", t.elapsed());
         let mixed = format!("{}x", "<b><i><a href=\"https://e\">".repeat(20_000));
         let t = std::time::Instant::now();
         sanitize(&mixed);
