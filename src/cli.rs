@@ -1,5 +1,10 @@
 //! The command line, as DESIGN.md fixes it: `build`, `extract`, `check`,
 //! `dataset lint`. Parsed once into [`Cli`]; the commands take it from there.
+//!
+//! Flags that `factbrief.toml` can also set (`[paths]`, `--fail-on`) are
+//! `Option`s here with no clap default, so a command can tell "not given"
+//! from "given as the default" and let the file fill the gap (see
+//! [`crate::config`]). The defaults they fall back to are in the help text.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -15,12 +20,15 @@ sourced dataset, and publishes a static site that shows, in Chinese and English,
 what the record says and where they differ."
 )]
 pub struct Cli {
-    /// Print less: warnings only.
+    /// Print less: errors only (no warnings, summary or progress bar).
     #[arg(short, long, global = true, conflicts_with = "verbose")]
     pub quiet: bool,
     /// Print more: each stage with its timing.
     #[arg(short, long, global = true)]
     pub verbose: bool,
+    /// The configuration file [default: factbrief.toml in the current folder, if any].
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -36,16 +44,36 @@ pub enum Command {
     /// Work with the dataset.
     #[command(subcommand)]
     Dataset(DatasetCommand),
+    /// Create a starter project: sample articles, the default templates and i18n catalogues, factbrief.toml.
+    Init {
+        /// The folder to create (must be new or empty).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    #[command(hide = true)]
+    Completions {
+        /// The shell to complete for.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff) on stdout.
+    #[command(hide = true)]
+    Man,
+    /// Print the JSON Schema of the fact file (docs/fact-file.schema.json).
+    #[command(hide = true)]
+    Schema,
 }
 
 /// Where the record comes from.
 #[derive(Debug, Clone, Args)]
 pub struct DataArgs {
-    /// A dataset folder that adds entities to the default dataset and overrides them by id.
+    /// A dataset folder that adds entities to the default dataset and overrides them by id
+    /// [default: paths.data of factbrief.toml].
     #[arg(long, value_name = "DIR")]
     pub data: Option<PathBuf>,
     /// Use only the --data folder, not the compiled-in dataset.
-    #[arg(long, requires = "data")]
+    #[arg(long)]
     pub no_default_data: bool,
 }
 
@@ -59,13 +87,14 @@ pub struct LimitArgs {
 
 #[derive(Debug, Clone, Args)]
 pub struct BuildArgs {
-    /// The articles folder.
-    #[arg(default_value = "articles")]
-    pub articles: PathBuf,
-    /// The output folder.
-    #[arg(long, short, default_value = "out", value_name = "DIR")]
-    pub out: PathBuf,
-    /// A templates folder whose files override the built-in templates by name.
+    /// The articles folder [default: paths.articles of factbrief.toml, else `articles`].
+    #[arg(value_name = "ARTICLES")]
+    pub articles: Option<PathBuf>,
+    /// The output folder [default: paths.out of factbrief.toml, else `out`].
+    #[arg(long, short, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// A templates folder whose files override the built-in templates by name
+    /// [default: paths.templates of factbrief.toml].
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
     /// Write into a non-empty output folder that factbrief did not create.
@@ -99,20 +128,28 @@ pub struct ExtractArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CheckFormat {
+    /// A column-aligned table for people.
     Table,
+    /// One JSON array of claims with their verdicts.
     Json,
+    /// GitHub Actions workflow commands (`::error file=…,line=…`), one per finding.
+    Github,
+    /// A SARIF 2.1.0 log for code-scanning tools.
+    Sarif,
 }
 
 #[derive(Debug, Clone, Args)]
 pub struct CheckArgs {
-    /// The articles folder (or files).
-    #[arg(default_value = "articles")]
+    /// The articles folder (or files) [default: paths.articles of factbrief.toml, else `articles`].
+    #[arg(value_name = "ARTICLES")]
     pub articles: Vec<PathBuf>,
+    /// Output format on stdout.
     #[arg(long, value_enum, default_value_t = CheckFormat::Table)]
     pub format: CheckFormat,
-    /// Verdicts that make `check` exit 1, comma-separated.
-    #[arg(long, value_delimiter = ',', default_value = "contradicted,misattributed", value_parser = parse_verdict)]
-    pub fail_on: Vec<crate::model::VerdictStatus>,
+    /// Verdicts that make `check` exit 1, comma-separated
+    /// [default: check.fail_on of factbrief.toml, else contradicted,misattributed].
+    #[arg(long, value_delimiter = ',', value_name = "VERDICTS", value_parser = parse_verdict)]
+    pub fail_on: Option<Vec<crate::model::VerdictStatus>>,
     #[command(flatten)]
     pub data: DataArgs,
     #[command(flatten)]

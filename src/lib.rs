@@ -15,15 +15,16 @@
 //! Each stage is a plain function over owned data, and articles are
 //! independent until the audit's cross-article step.
 
-// `Diagnostic` (path, position, source line, hint) is the error type of
-// every stage; it is built once per bad input, never in a hot loop, so its
-// size in `Result` costs nothing worth boxing it for.
+// `Diagnostic` is the error type of every fallible stage: about 144 bytes
+// (path, position, source line, hint), returned only on the cold path, and
+// kept unboxed so every module can build and inspect it by field.
 #![allow(clippy::result_large_err)]
 
 pub mod article;
 pub mod audit;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod dataset;
 pub mod diagnostic;
 pub mod extract;
@@ -32,6 +33,7 @@ pub mod numbers;
 pub mod output;
 pub mod pipeline;
 pub mod render;
+pub mod report;
 pub mod slug;
 pub mod source;
 pub mod span;

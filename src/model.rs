@@ -6,11 +6,12 @@
 //! the YAML, so keep it as DESIGN shows it. Anything a stage needs that is not
 //! part of the published schema is `#[serde(skip)]`.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
 /// What the article says about itself (front matter, or derived).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct ArticleMeta {
     /// Path-safe slug: from front matter `slug`, else from the file name.
     pub slug: String,
@@ -31,7 +32,7 @@ pub struct ArticleMeta {
 }
 
 /// One fact file: everything extracted from, and audited in, one article.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct FactFile {
     pub article: ArticleMeta,
     pub claims: Vec<Claim>,
@@ -41,14 +42,16 @@ pub struct FactFile {
 }
 
 /// The kinds of claim factbrief extracts. Only accelerator counts so far.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ClaimKind {
     AcceleratorCount,
 }
 
 /// What the count is a count *of*, in the article's own wording.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// A model's training hardware (训练 / trained on).
@@ -81,7 +84,7 @@ impl Role {
 /// A chip as the claim names it. `id` is `None` for a chip-shaped name the
 /// dataset does not know (MI355X, 910C); `name` is `GPU` when no chip type
 /// is named (英伟达芯片, "Nvidia GPUs", 万卡).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct ChipRef {
     pub id: Option<String>,
     pub name: String,
@@ -104,7 +107,7 @@ impl ChipRef {
 }
 
 /// The model, organisation or cluster a count belongs to.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct EntityRef {
     pub id: Option<String>,
     pub name: String,
@@ -112,7 +115,7 @@ pub struct EntityRef {
 }
 
 /// One claimed number of accelerators.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Claim {
     /// `c1`, `c2`, … in order of appearance.
     pub id: String,
@@ -147,7 +150,9 @@ pub struct Claim {
 }
 
 /// The five verdicts of DESIGN.md.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum VerdictStatus {
     Supported,
@@ -182,14 +187,14 @@ impl VerdictStatus {
 }
 
 /// A text in both languages.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 pub struct Bilingual {
     pub en: String,
     pub zh: String,
 }
 
 /// Where a reference fact was read.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct SourceRef {
     pub title: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -201,7 +206,7 @@ pub struct SourceRef {
 }
 
 /// The reference fact a verdict rests on.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Reference {
     pub entity: String,
     pub property: String,
@@ -216,7 +221,7 @@ pub struct Reference {
 }
 
 /// The audit's judgement of one claim.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Verdict {
     pub status: VerdictStatus,
     pub reference: Option<Reference>,
@@ -228,7 +233,9 @@ pub struct Verdict {
 }
 
 /// What kind of quantity a non-claim number is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum QuantityKind {
     Usd,
@@ -248,7 +255,7 @@ pub enum QuantityKind {
 }
 
 /// Every other number in the text, normalised.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Quantity {
     pub kind: QuantityKind,
     pub value: f64,
@@ -266,7 +273,9 @@ pub struct Quantity {
 }
 
 /// The kinds of entity the dataset holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum EntityKind {
     Model,
@@ -287,7 +296,7 @@ impl EntityKind {
 }
 
 /// One place an entity is named.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Mention {
     pub text: String,
     pub line: usize,
@@ -297,7 +306,7 @@ pub struct Mention {
 }
 
 /// A recognised entity and every place it is named.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct EntityMentions {
     pub kind: EntityKind,
     pub id: String,
@@ -306,7 +315,7 @@ pub struct EntityMentions {
 }
 
 /// Claims in one article that disagree with each other.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Conflict {
     pub claims: Vec<String>,
     pub note: Bilingual,

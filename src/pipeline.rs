@@ -8,6 +8,7 @@ use crate::diagnostic::Diagnostic;
 use crate::extract::Extractor;
 use crate::model::{ArticleMeta, FactFile};
 use crate::slug::{self, SlugRegistry};
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 /// An article and its audited fact file.
@@ -46,15 +47,35 @@ impl<'a> Pipeline<'a> {
         }
     }
 
-    /// Loads, extracts and audits every file; slugs are made unique in path order.
+    /// Loads, extracts and audits every file, in parallel; the result (and
+    /// every diagnostic) is in path order whatever the thread count, and
+    /// slugs are made unique in that order, so output is deterministic.
     pub fn run(&self, files: &[PathBuf]) -> Outcome {
+        self.run_with_progress(files, &|_| {})
+    }
+
+    /// [`Pipeline::run`], calling `done` as each file is finished (from any
+    /// thread, in any order): a progress bar.
+    pub fn run_with_progress(&self, files: &[PathBuf], done: &(dyn Fn(&Path) + Sync)) -> Outcome {
+        let loaded: Vec<Result<(Article, FactFile), article::Skip>> = files
+            .par_iter()
+            .map(|path| {
+                let r = article::load(path, self.limits).map(|a| {
+                    let facts = self.facts(&a, placeholder_meta(&a));
+                    (a, facts)
+                });
+                done(path);
+                r
+            })
+            .collect();
         let mut out = Outcome::default();
         let mut slugs = SlugRegistry::default();
-        for path in files {
-            match article::load(path, self.limits) {
-                Ok(a) => {
-                    let p = self.process(a, &mut slugs, &mut out.diagnostics);
-                    out.processed.push(p);
+        for r in loaded {
+            match r {
+                Ok((article, mut facts)) => {
+                    out.diagnostics.extend(article.warnings.iter().cloned());
+                    facts.article = describe(&article, &mut slugs, &mut out.diagnostics);
+                    out.processed.push(Processed { article, facts });
                 }
                 Err(skip) => {
                     out.diagnostics.push(skip.diagnostic);
@@ -65,7 +86,7 @@ impl<'a> Pipeline<'a> {
         out
     }
 
-    /// Extracts and audits one loaded article.
+    /// Extracts and audits one loaded article (for one-at-a-time callers).
     pub fn process(
         &self,
         article: Article,
@@ -74,7 +95,13 @@ impl<'a> Pipeline<'a> {
     ) -> Processed {
         diags.extend(article.warnings.iter().cloned());
         let meta = describe(&article, slugs, diags);
-        let ex = self.extractor.extract(&article);
+        let facts = self.facts(&article, meta);
+        Processed { article, facts }
+    }
+
+    /// The audited fact file of one article.
+    fn facts(&self, article: &Article, meta: ArticleMeta) -> FactFile {
+        let ex = self.extractor.extract(article);
         let mut facts = FactFile {
             article: meta,
             claims: ex.claims,
@@ -83,8 +110,15 @@ impl<'a> Pipeline<'a> {
             conflicts: Vec::new(),
         };
         audit::audit_article(&mut facts, self.dataset, &self.tolerance);
-        Processed { article, facts }
+        facts
     }
+}
+
+/// Metadata before the slug is known (slugs are assigned in path order
+/// after the parallel stage).
+fn placeholder_meta(article: &Article) -> ArticleMeta {
+    let mut scratch = SlugRegistry::default();
+    describe(article, &mut scratch, &mut Vec::new())
 }
 
 /// The article's metadata: front matter where given, derived otherwise.

@@ -83,6 +83,12 @@ impl Skip {
     }
 }
 
+impl std::fmt::Display for Skip {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.diagnostic.fmt(f)
+    }
+}
+
 /// Reads and parses one article file.
 pub fn load(path: &Path, limits: Limits) -> Result<Article, Skip> {
     let meta = std::fs::metadata(path).map_err(|e| {

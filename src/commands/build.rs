@@ -1,33 +1,53 @@
 //! `factbrief build`: the whole pipeline, published atomically into `--out`.
 
-use super::{load_dataset, Exit, Reporter};
+use super::{data_args, load_dataset, Exit, Reporter};
 use crate::article::Limits;
 use crate::cli::BuildArgs;
-use crate::model::VerdictStatus;
+use crate::config::Config;
 use crate::output::Staging;
 use crate::pipeline::Pipeline;
 use crate::render;
+use std::path::PathBuf;
 use std::time::Instant;
 
-pub fn run(args: &BuildArgs, r: Reporter) -> Exit {
+pub fn run(args: &BuildArgs, config: &Config, r: Reporter) -> Exit {
     let t0 = Instant::now();
-    let dataset = match load_dataset(&args.data, r) {
+    // Flags beat factbrief.toml, which beats the defaults.
+    let articles = args
+        .articles
+        .clone()
+        .or_else(|| config.path(&config.paths.articles))
+        .unwrap_or_else(|| PathBuf::from("articles"));
+    let out = args
+        .out
+        .clone()
+        .or_else(|| config.path(&config.paths.out))
+        .unwrap_or_else(|| PathBuf::from("out"));
+    let templates_dir = args
+        .templates
+        .clone()
+        .or_else(|| config.path(&config.paths.templates));
+
+    let dataset = match load_dataset(&data_args(&args.data, config), r) {
         Ok(d) => d,
         Err(e) => return e,
     };
-    r.verbose(&format!(
-        "dataset: {} entities in {:.0?}",
-        dataset.len(),
-        t0.elapsed()
-    ));
-    let tera = match render::load_templates(args.templates.as_deref()) {
+    r.stage(
+        "dataset",
+        &format!("{} entities", dataset.len()),
+        t0.elapsed(),
+    );
+    let t = Instant::now();
+    let templates = match render::load_templates(templates_dir.as_deref()) {
         Ok(t) => t,
         Err(d) => {
             r.emit(&d);
             return Exit::Fatal;
         }
     };
-    let (files, walk_warnings) = match crate::source::scan(&args.articles) {
+    r.stage("templates", "loaded", t.elapsed());
+    let t = Instant::now();
+    let (files, walk_warnings) = match crate::source::scan(&articles) {
         Ok(x) => x,
         Err(d) => {
             r.emit(&d);
@@ -37,47 +57,53 @@ pub fn run(args: &BuildArgs, r: Reporter) -> Exit {
     for d in &walk_warnings {
         r.emit(d);
     }
-    let t1 = Instant::now();
-    let pipeline = Pipeline::new(
+    r.stage("scan", &format!("{} articles", files.len()), t.elapsed());
+    let t = Instant::now();
+    let mut pipeline = Pipeline::new(
         &dataset,
         Limits {
             max_bytes: args.limits.max_article_bytes,
         },
     );
-    let outcome = pipeline.run(&files);
+    config.tolerance.apply(&mut pipeline.tolerance);
+    let progress = super::progress::Progress::new(files.len(), r);
+    let outcome = pipeline.run_with_progress(&files, &|p| progress.done(p));
+    progress.finish();
     for d in &outcome.diagnostics {
         r.emit(d);
     }
-    r.verbose(&format!(
-        "extract + audit: {} articles in {:.0?}",
-        files.len(),
-        t1.elapsed()
-    ));
+    r.stage(
+        "extract",
+        &format!("{} articles extracted and audited", files.len()),
+        t.elapsed(),
+    );
 
-    let t2 = Instant::now();
+    let t = Instant::now();
+    // A build replaces everything in `out`: never when an input lives there.
+    let data_dir = data_args(&args.data, config).data;
     let inputs = [
-        Some(args.articles.as_path()),
-        args.templates.as_deref(),
-        args.data.data.as_deref(),
+        Some(articles.as_path()),
+        templates_dir.as_deref(),
+        data_dir.as_deref(),
     ];
     for input in inputs.into_iter().flatten() {
-        if let Err(d) = crate::output::check_input_outside(&args.out, input) {
+        if let Err(d) = crate::output::check_input_outside(&out, input) {
             r.emit(&d);
             return Exit::Fatal;
         }
     }
-    let staging = match Staging::open(&args.out, args.force) {
+    let staging = match Staging::open(&out, args.force) {
         Ok(s) => s,
         Err(d) => {
             r.emit(&d);
             return Exit::Fatal;
         }
     };
-    let site = render::Site::default();
+    let site = config.site();
     let pages = match render::site(
         &staging,
-        &tera,
-        args.templates.as_deref(),
+        &templates,
+        templates_dir.as_deref(),
         &site,
         &outcome.processed,
         &dataset,
@@ -91,53 +117,23 @@ pub fn run(args: &BuildArgs, r: Reporter) -> Exit {
             return Exit::Fatal;
         }
     };
+    // A message missing from one catalogue fell back to the other language.
+    for d in templates.i18n.warnings() {
+        r.emit(&d);
+    }
     if let Err(d) = staging.publish() {
         r.emit(&d);
         return Exit::Fatal;
     }
-    r.verbose(&format!(
-        "render + publish: {pages} pages in {:.0?}",
-        t2.elapsed()
-    ));
+    r.stage("render", &format!("{pages} pages published"), t.elapsed());
+    r.stage("total", "", t0.elapsed());
 
-    let claims: Vec<_> = outcome
-        .processed
-        .iter()
-        .flat_map(|p| &p.facts.claims)
-        .collect();
-    let count = |v: VerdictStatus| {
-        claims
-            .iter()
-            .filter(|c| c.verdict.as_ref().map(|x| x.status) == Some(v))
-            .count()
-    };
-    let mut summary = format!(
-        "built {} briefing{} into {}",
+    let facts: Vec<_> = outcome.processed.iter().map(|p| &p.facts).collect();
+    r.info(&crate::report::build_summary(
         outcome.processed.len(),
-        if outcome.processed.len() == 1 {
-            ""
-        } else {
-            "s"
-        },
-        args.out.display()
-    );
-    if outcome.skipped > 0 {
-        summary.push_str(&format!(
-            "; {} article{} skipped (above)",
-            outcome.skipped,
-            if outcome.skipped == 1 { "" } else { "s" }
-        ));
-    }
-    summary.push_str(&format!(
-        "; {} claims: {} supported, {} contradicted, {} misattributed, {} disputed, {} unverified ({:.2?})",
-        claims.len(),
-        count(VerdictStatus::Supported),
-        count(VerdictStatus::Contradicted),
-        count(VerdictStatus::Misattributed),
-        count(VerdictStatus::Disputed),
-        count(VerdictStatus::Unverified),
-        t0.elapsed()
+        &out,
+        outcome.skipped,
+        &facts,
     ));
-    r.info(&summary);
     Exit::Ok
 }

@@ -1,38 +1,42 @@
-//! `factbrief check`: the audit as a table (or JSON) on stdout; exit 1 when
-//! any claim has a verdict listed in `--fail-on`. What a newsroom puts in CI.
+//! `factbrief check`: the audit as a table, JSON, GitHub annotations or
+//! SARIF on stdout; exit 1 when any claim has a verdict listed in
+//! `--fail-on`. What a newsroom puts in CI. The formats are in
+//! [`crate::report`].
 
-use super::{load_dataset, Exit, Reporter};
+use super::{data_args, load_dataset, Exit, Reporter};
 use crate::article::Limits;
 use crate::cli::{CheckArgs, CheckFormat};
+use crate::config::Config;
+use crate::model::VerdictStatus;
 use crate::pipeline::Pipeline;
-use crate::render::format::number_en;
-use serde::Serialize;
+use crate::report;
 use std::io::Write;
-use unicode_width::UnicodeWidthStr;
+use std::path::PathBuf;
 
-#[derive(Serialize)]
-struct Row {
-    article: String,
-    line: usize,
-    column: usize,
-    claim: String,
-    text: String,
-    subject: Option<String>,
-    chip: String,
-    count: u64,
-    approx: bool,
-    verdict: String,
-    reference: Option<String>,
-    note: String,
-}
+/// The verdicts that fail a check when neither `--fail-on` nor the
+/// configuration says otherwise.
+pub const DEFAULT_FAIL_ON: [VerdictStatus; 2] =
+    [VerdictStatus::Contradicted, VerdictStatus::Misattributed];
 
-pub fn run(args: &CheckArgs, r: Reporter) -> Exit {
-    let dataset = match load_dataset(&args.data, r) {
+pub fn run(args: &CheckArgs, config: &Config, r: Reporter) -> Exit {
+    let dataset = match load_dataset(&data_args(&args.data, config), r) {
         Ok(d) => d,
         Err(e) => return e,
     };
+    let fail_on: Vec<VerdictStatus> = args
+        .fail_on
+        .clone()
+        .or_else(|| config.check.fail_on.clone())
+        .unwrap_or_else(|| DEFAULT_FAIL_ON.to_vec());
+    let articles: Vec<PathBuf> = if args.articles.is_empty() {
+        vec![config
+            .path(&config.paths.articles)
+            .unwrap_or_else(|| PathBuf::from("articles"))]
+    } else {
+        args.articles.clone()
+    };
     let mut files = Vec::new();
-    for p in &args.articles {
+    for p in &articles {
         match crate::source::scan(p) {
             Ok((f, w)) => {
                 files.extend(f);
@@ -44,65 +48,27 @@ pub fn run(args: &CheckArgs, r: Reporter) -> Exit {
             }
         }
     }
-    let pipeline = Pipeline::new(
+    let mut pipeline = Pipeline::new(
         &dataset,
         Limits {
             max_bytes: args.limits.max_article_bytes,
         },
     );
+    config.tolerance.apply(&mut pipeline.tolerance);
     let outcome = pipeline.run(&files);
     for d in &outcome.diagnostics {
         r.emit(d);
     }
-    let mut rows = Vec::new();
-    let mut failed = 0;
-    for p in &outcome.processed {
-        for c in &p.facts.claims {
-            let status = c
-                .verdict
-                .as_ref()
-                .map(|v| v.status)
-                .unwrap_or(crate::model::VerdictStatus::Unverified);
-            if args.fail_on.contains(&status) {
-                failed += 1;
-            }
-            let reference = c
-                .verdict
-                .as_ref()
-                .and_then(|v| v.reference.as_ref())
-                .map(|rf| {
-                    format!(
-                        "{} {} = {} {} ({})",
-                        rf.entity,
-                        rf.property,
-                        number_en(rf.value),
-                        rf.chip,
-                        rf.source.title
-                    )
-                });
-            rows.push(Row {
-                article: p.facts.article.path.clone(),
-                line: c.line,
-                column: c.column,
-                claim: c.id.clone(),
-                text: c.text.clone(),
-                subject: c.subject.as_ref().map(|s| s.name.clone()),
-                chip: c.chip.name.clone(),
-                count: c.count,
-                approx: c.approx,
-                verdict: status.as_str().to_string(),
-                reference,
-                note: c
-                    .verdict
-                    .as_ref()
-                    .map(|v| v.note.en.clone())
-                    .unwrap_or_default(),
-            });
-        }
-    }
+    let facts: Vec<_> = outcome.processed.iter().map(|p| p.facts.clone()).collect();
+    let rows = report::rows(&facts, &fail_on);
+    let failed = rows.iter().filter(|row| row.fails).count();
     let text = match args.format {
-        CheckFormat::Json => serde_json::to_string_pretty(&rows).unwrap_or_default() + "\n",
-        CheckFormat::Table => table(&rows),
+        CheckFormat::Table => report::table(&rows),
+        CheckFormat::Json => report::json(&rows),
+        CheckFormat::Github => report::github(&rows),
+        CheckFormat::Sarif => {
+            serde_json::to_string_pretty(&report::sarif(&rows)).unwrap_or_default() + "\n"
+        }
     };
     let mut out = std::io::stdout().lock();
     if out
@@ -113,11 +79,17 @@ pub fn run(args: &CheckArgs, r: Reporter) -> Exit {
         return Exit::Fatal;
     }
     r.info(&format!(
-        "checked {} claims in {} articles; {} failing ({})",
+        "checked {} claim{} in {} article{}; {} failing ({})",
         rows.len(),
+        if rows.len() == 1 { "" } else { "s" },
         outcome.processed.len(),
+        if outcome.processed.len() == 1 {
+            ""
+        } else {
+            "s"
+        },
         failed,
-        args.fail_on
+        fail_on
             .iter()
             .map(|v| v.as_str())
             .collect::<Vec<_>>()
@@ -128,50 +100,4 @@ pub fn run(args: &CheckArgs, r: Reporter) -> Exit {
     } else {
         Exit::Ok
     }
-}
-
-fn table(rows: &[Row]) -> String {
-    let head = [
-        "ARTICLE:LINE",
-        "CLAIM",
-        "SUBJECT",
-        "CHIP",
-        "VERDICT",
-        "REFERENCE",
-    ];
-    let cells: Vec<[String; 6]> = rows
-        .iter()
-        .map(|r| {
-            [
-                format!("{}:{}", r.article, r.line),
-                r.text.clone(),
-                r.subject.clone().unwrap_or_else(|| "—".into()),
-                r.chip.clone(),
-                r.verdict.clone(),
-                r.reference.clone().unwrap_or_else(|| "—".into()),
-            ]
-        })
-        .collect();
-    let mut widths = head.map(|h| h.len());
-    for row in &cells {
-        for (w, c) in widths.iter_mut().zip(row.iter()).take(5) {
-            *w = (*w).max(UnicodeWidthStr::width(c.as_str()));
-        }
-    }
-    let mut out = String::new();
-    let mut line = |cols: &[String]| {
-        for (i, c) in cols.iter().enumerate() {
-            out.push_str(c);
-            if i + 1 < cols.len() {
-                let pad = widths[i].saturating_sub(UnicodeWidthStr::width(c.as_str())) + 2;
-                out.push_str(&" ".repeat(pad));
-            }
-        }
-        out.push('\n');
-    };
-    line(&head.map(String::from));
-    for row in &cells {
-        line(row);
-    }
-    out
 }

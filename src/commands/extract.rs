@@ -1,9 +1,10 @@
 //! `factbrief extract`: fact files on stdout, one YAML document per article
 //! (or one JSON array with `--format json`).
 
-use super::{load_dataset, Exit, Reporter};
+use super::{data_args, load_dataset, Exit, Reporter};
 use crate::article::{self, Limits};
 use crate::cli::{ExtractArgs, ExtractFormat};
+use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::model::FactFile;
 use crate::pipeline::Pipeline;
@@ -11,15 +12,16 @@ use crate::slug::SlugRegistry;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
-pub fn run(args: &ExtractArgs, r: Reporter) -> Exit {
-    let dataset = match load_dataset(&args.data, r) {
+pub fn run(args: &ExtractArgs, config: &Config, r: Reporter) -> Exit {
+    let dataset = match load_dataset(&data_args(&args.data, config), r) {
         Ok(d) => d,
         Err(e) => return e,
     };
     let limits = Limits {
         max_bytes: args.limits.max_article_bytes,
     };
-    let pipeline = Pipeline::new(&dataset, limits);
+    let mut pipeline = Pipeline::new(&dataset, limits);
+    config.tolerance.apply(&mut pipeline.tolerance);
     let mut slugs = SlugRegistry::default();
     let mut diags = Vec::new();
     let mut facts: Vec<FactFile> = Vec::new();

@@ -235,11 +235,23 @@ pub struct Fact {
     /// Which accelerator a count refers to; absent when the source does not say.
     #[serde(default)]
     pub chip: Option<String>,
+    /// The chips a mixed count covers, when the source gives one figure for
+    /// several parts (xAI's ~200,000 GPUs: H100 and H200). `chip` is then absent.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub chip_mix: Vec<String>,
+    /// The chip family when the source names no part ("up to 1 million
+    /// TPUs": `TPU`), matched against the chips' `family`. `chip` is then absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chip_family: Option<String>,
     #[serde(default)]
     pub approx: bool,
     #[serde(default, deserialize_with = "opt_scalar_string")]
     pub as_of: Option<String>,
     pub status: Status,
+    /// Who first stated the figure, when `source` relays it (a paper read
+    /// through a news report): "DeepSeek-R1 paper in Nature (Sept 2025)".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
     pub source: Source,
     #[serde(default)]
     pub also_reported_in: Vec<Source>,

@@ -1,21 +1,87 @@
-//! Chart geometry: where each bar goes. The SVG markup itself lives in the
-//! templates (`_chart_log.html`, `_chart_bars.html`), so a newsroom can
-//! restyle it without touching code; no JavaScript is involved.
+//! Chart geometry: scales and positions, computed here and laid out as SVG
+//! by the templates (`_chart_compare.html`, `_chart_verdicts.html`,
+//! `_chart_timeline.html`), so a newsroom can restyle a chart without
+//! touching code. No JavaScript is involved; every chart carries a
+//! `<title>` and a `<desc>` in both languages, written by the template.
+//!
+//! All three charts share [`LogScale`]: accelerator counts run from a few
+//! hundred to a million, and only a log scale keeps 2,048 and 200,000 both
+//! readable on one axis.
 
-use super::format::{number_en, number_zh};
-use super::views::Label;
+use super::format::{number_en, number_zh, Ymd};
 use serde::Serialize;
 
+/// A tick on an axis, labelled in both languages.
+#[derive(Debug, Clone, Serialize)]
+pub struct Tick {
+    /// Position along the axis, in SVG units from the plot's origin.
+    pub at: f64,
+    pub en: String,
+    pub zh: String,
+}
+
+/// Powers of ten from `lo` to `hi` mapped onto `0..len`.
+#[derive(Debug, Clone, Copy)]
+pub struct LogScale {
+    lo: f64,
+    hi: f64,
+    len: f64,
+}
+
+impl LogScale {
+    /// The decades that enclose every value (at least one decade).
+    pub fn enclosing(values: impl IntoIterator<Item = f64>, len: f64) -> LogScale {
+        let (mut min, mut max) = (f64::INFINITY, 1.0f64);
+        for v in values.into_iter().filter(|v| *v >= 1.0) {
+            min = min.min(v);
+            max = max.max(v);
+        }
+        if !min.is_finite() {
+            min = 1.0;
+        }
+        let lo = min.log10().floor();
+        let hi = max.log10().ceil().max(lo + 1.0);
+        LogScale { lo, hi, len }
+    }
+
+    pub fn at(&self, v: f64) -> f64 {
+        let l = v.max(1.0).log10().clamp(self.lo, self.hi);
+        (l - self.lo) / (self.hi - self.lo) * self.len
+    }
+
+    pub fn ticks(&self) -> Vec<Tick> {
+        (self.lo as i32..=self.hi as i32)
+            .map(|d| {
+                let v = 10f64.powi(d);
+                Tick {
+                    at: self.at(v),
+                    en: number_en(v),
+                    zh: number_zh(v),
+                }
+            })
+            .collect()
+    }
+}
+
 /// One claim: what the article says and what the record says.
+#[derive(Debug, Clone)]
 pub struct Point {
+    /// Short label (`1 Grok 3`).
     pub label: String,
     pub claimed: f64,
     pub recorded: Option<f64>,
+    /// Verdict key, for the colour.
+    pub verdict: String,
+    /// The claim's article date, for the timeline.
+    pub date: Option<Ymd>,
+    /// Link target (`briefings/x.html#claim-c1`), relative to the site root.
+    pub href: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct LogRow {
+pub struct CompareRow {
     pub label: String,
+    pub verdict: String,
     pub y: f64,
     pub claimed_w: f64,
     pub claimed_en: String,
@@ -25,122 +91,280 @@ pub struct LogRow {
     pub recorded_zh: Option<String>,
 }
 
+/// Claimed vs recorded counts, paired horizontal bars on a log scale.
 #[derive(Debug, Clone, Serialize)]
-pub struct Tick {
-    pub x: f64,
-    pub en: String,
-    pub zh: String,
-}
-
-/// Claimed vs recorded accelerator counts, horizontal bars on a log scale.
-#[derive(Debug, Clone, Serialize)]
-pub struct LogChart {
+pub struct Compare {
     pub width: f64,
     pub height: f64,
     /// Left edge of the plot area (labels sit left of it).
     pub left: f64,
+    pub top: f64,
     pub plot_w: f64,
-    pub rows: Vec<LogRow>,
+    pub plot_h: f64,
+    pub bar_h: f64,
+    pub rows: Vec<CompareRow>,
     pub ticks: Vec<Tick>,
-    pub row_h: f64,
 }
 
-const WIDTH: f64 = 640.0;
-const LEFT: f64 = 190.0;
-const ROW_H: f64 = 34.0;
-const TOP: f64 = 24.0;
-
 /// `None` when there is nothing to draw.
-pub fn log_chart(points: &[Point]) -> Option<LogChart> {
+pub fn compare(points: &[Point]) -> Option<Compare> {
+    const WIDTH: f64 = 560.0;
+    const LEFT: f64 = 130.0;
+    const TOP: f64 = 10.0;
+    const ROW_H: f64 = 40.0;
+    const BAR_H: f64 = 14.0;
     let points: Vec<&Point> = points.iter().filter(|p| p.claimed >= 1.0).collect();
     if points.is_empty() {
         return None;
     }
-    let max = points
-        .iter()
-        .flat_map(|p| [Some(p.claimed), p.recorded])
-        .flatten()
-        .fold(1.0f64, f64::max);
-    let decades = max.log10().ceil().max(1.0);
-    let plot_w = WIDTH - LEFT - 70.0;
-    let x = |v: f64| (v.max(1.0).log10() / decades) * plot_w;
+    let plot_w = WIDTH - LEFT - 80.0;
+    let scale = LogScale::enclosing(
+        points
+            .iter()
+            .flat_map(|p| [Some(p.claimed), p.recorded])
+            .flatten(),
+        plot_w,
+    );
     let rows = points
         .iter()
         .enumerate()
-        .map(|(i, p)| LogRow {
-            label: p.label.chars().take(28).collect(),
+        .map(|(i, p)| CompareRow {
+            label: truncate(&p.label, 22),
+            verdict: p.verdict.clone(),
             y: TOP + i as f64 * ROW_H,
-            claimed_w: x(p.claimed).max(1.0),
+            claimed_w: scale.at(p.claimed).max(2.0),
             claimed_en: number_en(p.claimed),
             claimed_zh: number_zh(p.claimed),
-            recorded_w: p.recorded.map(|r| x(r).max(1.0)),
+            recorded_w: p.recorded.map(|r| scale.at(r).max(2.0)),
             recorded_en: p.recorded.map(number_en),
             recorded_zh: p.recorded.map(number_zh),
         })
         .collect();
-    let ticks = (0..=decades as i32)
-        .map(|d| {
-            let v = 10f64.powi(d);
-            Tick {
-                x: x(v),
-                en: number_en(v),
-                zh: number_zh(v),
-            }
-        })
-        .collect();
-    Some(LogChart {
+    let plot_h = points.len() as f64 * ROW_H;
+    Some(Compare {
         width: WIDTH,
-        height: TOP + points.len() as f64 * ROW_H + 24.0,
+        height: TOP + plot_h + 28.0,
         left: LEFT,
+        top: TOP,
         plot_w,
+        plot_h,
+        bar_h: BAR_H,
         rows,
-        ticks,
-        row_h: ROW_H,
+        ticks: scale.ticks(),
     })
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Bar {
-    pub verdict: Label,
+    pub key: String,
     pub n: usize,
     pub x: f64,
-    pub h: f64,
+    pub w: f64,
     pub y: f64,
 }
 
-/// Claims by verdict, vertical bars.
+/// Claims by verdict: one horizontal bar per verdict.
 #[derive(Debug, Clone, Serialize)]
-pub struct BarChart {
+pub struct Verdicts {
     pub width: f64,
     pub height: f64,
-    pub bar_w: f64,
-    pub base: f64,
+    pub left: f64,
+    pub bar_h: f64,
     pub bars: Vec<Bar>,
+    pub total: usize,
 }
 
-pub fn verdict_bars(counts: &[(Label, usize)]) -> BarChart {
-    let (width, height, base, bar_w) = (640.0, 220.0, 170.0, 84.0);
+/// `counts` in display order: `(verdict key, number of claims)`.
+pub fn verdicts(counts: &[(String, usize)]) -> Verdicts {
+    const WIDTH: f64 = 460.0;
+    const LEFT: f64 = 170.0;
+    const ROW_H: f64 = 32.0;
+    const BAR_H: f64 = 20.0;
     let max = counts.iter().map(|c| c.1).max().unwrap_or(0).max(1) as f64;
+    let plot_w = WIDTH - LEFT - 40.0;
     let bars = counts
         .iter()
         .enumerate()
-        .map(|(i, (label, n))| {
-            let h = (*n as f64 / max) * 130.0;
-            Bar {
-                verdict: label.clone(),
-                n: *n,
-                x: 30.0 + i as f64 * 120.0,
-                h,
-                y: base - h,
-            }
+        .map(|(i, (key, n))| Bar {
+            key: key.clone(),
+            n: *n,
+            x: LEFT,
+            w: (*n as f64 / max * plot_w).max(if *n > 0 { 2.0 } else { 0.0 }),
+            y: 8.0 + i as f64 * ROW_H,
         })
         .collect();
-    BarChart {
-        width,
-        height,
-        bar_w,
-        base,
+    Verdicts {
+        width: WIDTH,
+        height: 8.0 + counts.len() as f64 * ROW_H + 4.0,
+        left: LEFT,
+        bar_h: BAR_H,
         bars,
+        total: counts.iter().map(|c| c.1).sum(),
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TimePoint {
+    pub x: f64,
+    pub y: f64,
+    pub label: String,
+    pub verdict: String,
+    pub claimed_en: String,
+    pub claimed_zh: String,
+    pub date: String,
+    pub href: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RecordLine {
+    pub y: f64,
+    pub en: String,
+    pub zh: String,
+}
+
+/// Every claim about an entity over time (x: article date, y: count on a
+/// log scale), against the recorded values (horizontal lines).
+#[derive(Debug, Clone, Serialize)]
+pub struct Timeline {
+    pub width: f64,
+    pub height: f64,
+    pub left: f64,
+    pub top: f64,
+    pub plot_w: f64,
+    pub plot_h: f64,
+    pub points: Vec<TimePoint>,
+    pub records: Vec<RecordLine>,
+    pub y_ticks: Vec<Tick>,
+    /// Year labels along the x axis.
+    pub x_ticks: Vec<Tick>,
+}
+
+/// `records` are the record's counts; `None` when no claim has a count.
+pub fn timeline(points: &[Point], records: &[f64]) -> Option<Timeline> {
+    const WIDTH: f64 = 560.0;
+    const LEFT: f64 = 64.0;
+    const TOP: f64 = 14.0;
+    const PLOT_H: f64 = 200.0;
+    let points: Vec<&Point> = points.iter().filter(|p| p.claimed >= 1.0).collect();
+    if points.is_empty() {
+        return None;
+    }
+    let plot_w = WIDTH - LEFT - 140.0;
+    let scale = LogScale::enclosing(
+        points
+            .iter()
+            .map(|p| p.claimed)
+            .chain(records.iter().copied()),
+        PLOT_H,
+    );
+    // Days since year 0, roughly: enough to order and space articles.
+    let day = |d: &Ymd| {
+        f64::from(d.year) * 372.0
+            + f64::from(d.month.unwrap_or(1) - 1) * 31.0
+            + f64::from(d.day.unwrap_or(1) - 1)
+    };
+    let dated: Vec<f64> = points
+        .iter()
+        .filter_map(|p| p.date.as_ref().map(day))
+        .collect();
+    let (t0, t1) = dated
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &t| {
+            (a.min(t), b.max(t))
+        });
+    let span = if t1 > t0 { t1 - t0 } else { 0.0 };
+    let pad = plot_w * 0.08;
+    let x_of = |t: f64| {
+        if span == 0.0 {
+            plot_w / 2.0
+        } else {
+            pad + (t - t0) / span * (plot_w - 2.0 * pad)
+        }
+    };
+    let mut out = Vec::new();
+    for p in &points {
+        let x = match p.date.as_ref() {
+            Some(d) => x_of(day(d)),
+            None => plot_w - 4.0,
+        };
+        out.push(TimePoint {
+            x,
+            y: PLOT_H - scale.at(p.claimed),
+            label: truncate(&p.label, 18),
+            verdict: p.verdict.clone(),
+            claimed_en: number_en(p.claimed),
+            claimed_zh: number_zh(p.claimed),
+            date: p.date.map(|d| d.iso()).unwrap_or_default(),
+            href: p.href.clone(),
+        });
+    }
+    let mut recs: Vec<f64> = records.iter().copied().filter(|r| *r >= 1.0).collect();
+    recs.sort_by(f64::total_cmp);
+    recs.dedup();
+    // Lines closer than a label's height share the upper one's label.
+    let mut records: Vec<RecordLine> = Vec::new();
+    for r in recs.iter().rev() {
+        let y = PLOT_H - scale.at(*r);
+        let crowded = records.last().is_some_and(|l| y - l.y < 13.0);
+        records.push(RecordLine {
+            y,
+            en: if crowded {
+                String::new()
+            } else {
+                number_en(*r)
+            },
+            zh: if crowded {
+                String::new()
+            } else {
+                number_zh(*r)
+            },
+        });
+    }
+    // The x axis is labelled with the articles' dates, skipping any that
+    // would overlap the previous label.
+    let mut x_ticks: Vec<Tick> = Vec::new();
+    let mut dates: Vec<Ymd> = points.iter().filter_map(|p| p.date).collect();
+    dates.sort();
+    dates.dedup();
+    for d in dates {
+        let x = x_of(day(&d));
+        if x_ticks.last().is_none_or(|t| x - t.at > 70.0) {
+            x_ticks.push(Tick {
+                at: x,
+                en: d.iso(),
+                zh: d.iso(),
+            });
+        }
+    }
+    let y_ticks = scale
+        .ticks()
+        .into_iter()
+        .map(|t| Tick {
+            at: PLOT_H - t.at,
+            ..t
+        })
+        .collect();
+    Some(Timeline {
+        width: WIDTH,
+        height: TOP + PLOT_H + 34.0,
+        left: LEFT,
+        top: TOP,
+        plot_w,
+        plot_h: PLOT_H,
+        points: out,
+        records,
+        y_ticks,
+        x_ticks,
+    })
+}
+
+fn truncate(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(n - 1).collect();
+        t.push('…');
+        t
     }
 }
 
@@ -148,23 +372,47 @@ pub fn verdict_bars(counts: &[(Label, usize)]) -> BarChart {
 mod tests {
     use super::*;
 
+    fn p(claimed: f64, recorded: Option<f64>, date: Option<&str>) -> Point {
+        Point {
+            label: "x".into(),
+            claimed,
+            recorded,
+            verdict: "supported".into(),
+            date: date.and_then(super::super::format::parse_date),
+            href: String::new(),
+        }
+    }
+
     #[test]
-    fn log_scale_orders_bars() {
-        let c = log_chart(&[
-            Point {
-                label: "a".into(),
-                claimed: 2000.0,
-                recorded: Some(2048.0),
-            },
-            Point {
-                label: "b".into(),
-                claimed: 200_000.0,
-                recorded: None,
-            },
-        ])
-        .unwrap();
+    fn log_scale_orders_bars_and_encloses_values() {
+        let c = compare(&[p(2000.0, Some(2048.0), None), p(200_000.0, None, None)]).unwrap();
         assert!(c.rows[1].claimed_w > c.rows[0].claimed_w);
-        assert_eq!(c.ticks.len(), 7); // 1 … 1,000,000
-        assert!(log_chart(&[]).is_none());
+        // 1,000 … 1,000,000: the decades around the values, not from 1.
+        assert_eq!(c.ticks.first().unwrap().en, "1,000");
+        assert_eq!(c.ticks.last().unwrap().en, "1,000,000");
+        assert!(c.rows[1].claimed_w <= c.plot_w);
+        assert!(compare(&[]).is_none());
+    }
+
+    #[test]
+    fn timeline_places_later_claims_right_and_bigger_counts_higher() {
+        let t = timeline(
+            &[
+                p(2000.0, None, Some("2025-01-20")),
+                p(50_000.0, None, Some("2025-06-01")),
+            ],
+            &[2048.0],
+        )
+        .unwrap();
+        assert!(t.points[1].x > t.points[0].x);
+        assert!(t.points[1].y < t.points[0].y);
+        assert_eq!(t.records.len(), 1);
+    }
+
+    #[test]
+    fn verdict_bars_scale_to_the_largest() {
+        let v = verdicts(&[("supported".into(), 4), ("contradicted".into(), 2)]);
+        assert!((v.bars[0].w - 2.0 * v.bars[1].w).abs() < 1e-9);
+        assert_eq!(v.total, 6);
     }
 }

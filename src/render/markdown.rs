@@ -10,7 +10,7 @@
 use super::sanitize::{is_capped as is_container, is_capped_end as is_container_end};
 pub use super::sanitize::{sanitize, MAX_DEPTH};
 use crate::model::Claim;
-use pulldown_cmark::{html, CowStr, Event, Options, Parser};
+use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag, TagEnd};
 use std::collections::HashSet;
 
 const OPEN: char = '\u{E000}';
@@ -19,10 +19,42 @@ const CLOSE: char = '\u{E001}';
 /// What the page needs to show one claim's mark.
 pub struct Mark<'a> {
     pub claim: &'a Claim,
+    /// The note number (1-based) shown beside the mark and in print.
+    pub n: usize,
     /// CSS class of the verdict (`supported`, …, `unverified`).
     pub status: &'a str,
-    /// Text for the hover/focus tooltip.
-    pub tooltip: String,
+    /// The tooltip's inner HTML (escaped by [`tip_html`]), shown on hover
+    /// and on keyboard focus.
+    pub tip_html: String,
+}
+
+/// The tooltip of a claim: its verdict, why, and the record with its
+/// source, in both languages. Every piece of text is escaped here.
+pub fn tip_html(c: &super::views::ClaimView) -> String {
+    let mut s = String::new();
+    s.push_str(&format!(
+        "<span class=\"tip-v\"><span lang=\"zh\">{}</span> <span lang=\"en\">{}</span></span>",
+        escape_attr(&c.verdict.label.zh),
+        escape_attr(&c.verdict.label.en)
+    ));
+    for (lang, note) in [("zh", &c.note.zh), ("en", &c.note.en)] {
+        if !note.is_empty() {
+            s.push_str(&format!(
+                "<span class=\"tip-note\" lang=\"{lang}\">{}</span>",
+                escape_attr(note)
+            ));
+        }
+    }
+    if let Some(r) = &c.reference {
+        s.push_str(&format!(
+            "<span class=\"tip-ref\"><span lang=\"zh\">记录</span><span lang=\"en\">Record</span>: {} · {} {} — {}</span>",
+            escape_attr(&r.entity_name),
+            escape_attr(&r.value.en),
+            escape_attr(&r.chip),
+            escape_attr(&r.source_title),
+        ));
+    }
+    s
 }
 
 /// Renders `body` (which starts at byte `offset` of the article file) to
@@ -51,6 +83,7 @@ pub fn render(body: &str, offset: usize, marks: &[Mark<'_>]) -> String {
     let mut depth = 0usize;
     let mut skipped_depth: Vec<bool> = Vec::new();
     let mut events: Vec<Event<'_>> = Vec::new();
+    let mut remote_images = 0usize;
     for (event, range) in Parser::new_ext(body, opts).into_offset_iter() {
         match event {
             Event::Start(tag) if is_container(&tag) => {
@@ -96,6 +129,27 @@ pub fn render(body: &str, offset: usize, marks: &[Mark<'_>]) -> String {
                     events.push(Event::Text(text));
                 }
             }
+            // A remote image would be a request to someone else's server
+            // from every reader (and a tracking pixel): it becomes a link.
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) if is_remote(&dest_url) => {
+                remote_images += 1;
+                events.push(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
+                events.push(Event::Text(CowStr::from("▣ ")));
+            }
+            Event::End(TagEnd::Image) if remote_images > 0 => {
+                remote_images -= 1;
+                events.push(Event::End(TagEnd::Link));
+            }
             Event::Html(h) | Event::InlineHtml(h) => events.push(Event::Html(h)),
             other => events.push(other),
         }
@@ -106,15 +160,33 @@ pub fn render(body: &str, offset: usize, marks: &[Mark<'_>]) -> String {
     restore_marks(&clean, marks)
 }
 
+fn is_remote(url: &str) -> bool {
+    let u = url.trim_start().to_ascii_lowercase();
+    u.starts_with("http:") || u.starts_with("https:") || u.starts_with("//")
+}
+
 fn restore_marks(html: &str, marks: &[Mark<'_>]) -> String {
-    let mut out = String::with_capacity(html.len() + marks.len() * 160);
+    let mut out = String::with_capacity(html.len() + marks.len() * 400);
     let mut rest = html;
+    let mut open: Vec<Option<usize>> = Vec::new();
     while let Some(pos) = rest.find([OPEN, CLOSE]) {
         out.push_str(&rest[..pos]);
         let c = rest[pos..].chars().next().unwrap_or(OPEN);
         rest = &rest[pos + c.len_utf8()..];
         if c == CLOSE {
-            out.push_str("</mark>");
+            match open.pop().flatten().and_then(|i| marks.get(i)) {
+                Some(m) => {
+                    let id = escape_attr(&m.claim.id);
+                    // The tooltip lives inside the mark so :hover and
+                    // :focus-within show it; the badge after it links to
+                    // the numbered note.
+                    out.push_str(&format!(
+                        "<span class=\"tip\" role=\"tooltip\" id=\"tip-{id}\">{}</span></mark><a class=\"badge v-{} note-ref\" href=\"#note-{id}\" aria-label=\"note {}\">{}</a>",
+                        m.tip_html, m.status, m.n, m.n
+                    ));
+                }
+                None => out.push_str("</mark>"),
+            }
             continue;
         }
         // OPEN index OPEN
@@ -122,15 +194,15 @@ fn restore_marks(html: &str, marks: &[Mark<'_>]) -> String {
         let idx: Option<usize> = rest[..end].parse().ok();
         rest = &rest[(end + OPEN.len_utf8()).min(rest.len())..];
         if let Some(m) = idx.and_then(|i| marks.get(i)) {
+            let id = escape_attr(&m.claim.id);
             out.push_str(&format!(
-                "<mark class=\"claim v-{}\" id=\"claim-{}\" tabindex=\"0\" title=\"{}\"><sup class=\"badge\">{}</sup>",
+                "<mark class=\"claim v-{}\" id=\"claim-{id}\" tabindex=\"0\" aria-describedby=\"tip-{id}\">",
                 m.status,
-                escape_attr(&m.claim.id),
-                escape_attr(&m.tooltip),
-                escape_attr(&m.claim.id),
             ));
+            open.push(idx);
         } else {
             out.push_str("<mark>");
+            open.push(None);
         }
     }
     out.push_str(rest);
@@ -188,18 +260,35 @@ mod tests {
             0,
             &[Mark {
                 claim: &c,
+                n: 1,
                 status: "supported",
-                tooltip: "t\"<".into(),
+                tip_html: escape_attr("t\"<"),
             }],
         );
         assert!(
             html.contains("<mark class=\"claim v-supported\" id=\"claim-c1\""),
             "{html}"
         );
-        assert!(html.contains("2048张H800</mark>"), "{html}");
+        assert!(html.contains("2048张H800<span class=\"tip\""), "{html}");
+        assert!(
+            html.contains("</mark><a class=\"badge v-supported note-ref\" href=\"#note-c1\""),
+            "{html}"
+        );
         assert!(!html.contains("<script"), "{html}");
         assert!(!html.contains("javascript:"), "{html}");
-        assert!(html.contains("title=\"t&quot;&lt;\""), "{html}");
+        assert!(html.contains(">t&quot;&lt;</span>"), "{html}");
+        assert!(html.contains("aria-describedby=\"tip-c1\""), "{html}");
+    }
+
+    #[test]
+    fn remote_images_become_links() {
+        let html = render("![chart](https://t.example/p.gif) ![local](a.png)", 0, &[]);
+        assert!(!html.contains("<img src=\"https://t.example"), "{html}");
+        assert!(
+            html.contains("<a href=\"https://t.example/p.gif\""),
+            "{html}"
+        );
+        assert!(html.contains("<img src=\"a.png\""), "{html}");
     }
 
     #[test]

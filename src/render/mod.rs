@@ -5,9 +5,15 @@
 //! This module turns fact files into plain view structs; the templates only
 //! lay them out. Everything an article supplies reaches a page through
 //! Tera's autoescaping or the sanitiser in [`markdown`].
+#![allow(
+    clippy::result_large_err,
+    reason = "Diagnostic is the crate's one error type, returned once per build; boxing it is diagnostic.rs's decision"
+)]
 
 pub mod chart;
+pub mod config;
 pub mod format;
+pub mod i18n;
 pub mod markdown;
 pub mod sanitize;
 pub mod views;
@@ -17,12 +23,53 @@ use crate::output::Staging;
 use crate::pipeline::Processed;
 use include_dir::{include_dir, Dir};
 use std::path::Path;
+use std::sync::Arc;
 use tera::Tera;
 
-static DEFAULT_TEMPLATES: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/templates");
+pub use config::Site;
 
-/// The templates: the embedded defaults, overridden by a user's folder.
-pub fn load_templates(user: Option<&Path>) -> Result<Tera, Diagnostic> {
+/// The default templates, stylesheet and catalogues; `factbrief init`
+/// writes a copy of them.
+pub static DEFAULT_TEMPLATES: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/templates");
+
+/// The loaded templates and the catalogues their `t()` calls read.
+pub struct Templates {
+    pub tera: Tera,
+    pub i18n: Arc<i18n::I18n>,
+}
+
+/// The templates: the embedded defaults, overridden by a user's folder, with
+/// the localisation function `t(key, lang, …)` and the filters
+/// `num(lang)` and `date(lang)` registered.
+pub fn load_templates(user: Option<&Path>) -> Result<Templates, Diagnostic> {
+    let i18n = Arc::new(i18n::I18n::load(user)?);
+    let mut tera = tera_from(user)?;
+    tera.set_escape_fn(escape_html);
+    tera.register_function("t", i18n::TeraT(i18n.clone()));
+    tera.register_filter("num", i18n::num_filter);
+    tera.register_filter("date", i18n::TeraDate(i18n.clone()));
+    Ok(Templates { tera, i18n })
+}
+
+/// Tera's default escaper also writes `/` as `&#x2F;`, which turns every URL
+/// in the feed and sitemap into noise. These five are all that text and
+/// double-quoted attributes need.
+pub fn escape_html(s: &str) -> String {
+    let mut o = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '&' => o.push_str("&amp;"),
+            '<' => o.push_str("&lt;"),
+            '>' => o.push_str("&gt;"),
+            '"' => o.push_str("&quot;"),
+            '\'' => o.push_str("&#39;"),
+            c => o.push(c),
+        }
+    }
+    o
+}
+
+fn tera_from(user: Option<&Path>) -> Result<Tera, Diagnostic> {
     let mut files: Vec<(String, String)> = Vec::new();
     collect_embedded(&DEFAULT_TEMPLATES, &mut files);
     if let Some(dir) = user {
@@ -114,35 +161,20 @@ pub fn error_chain(e: &dyn std::error::Error) -> String {
     s
 }
 
-/// Site-wide settings the templates see.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct Site {
-    pub title: String,
-    /// Absolute base URL for feed and sitemap links (no trailing slash).
-    pub base_url: String,
-    pub version: String,
-}
-
-impl Default for Site {
-    fn default() -> Self {
-        Site {
-            title: "factbrief".into(),
-            base_url: "https://example.org".into(),
-            version: env!("CARGO_PKG_VERSION").into(),
-        }
-    }
-}
-
 /// Renders every page and data file of the site into `staging`.
+///
+/// Returns the number of pages; fallbacks the catalogues needed are left in
+/// `templates.i18n` for the caller to report.
 pub fn site(
     staging: &Staging,
-    tera: &Tera,
+    templates: &Templates,
     templates_dir: Option<&Path>,
     site: &Site,
     processed: &[Processed],
     dataset: &crate::dataset::Dataset,
 ) -> Result<usize, Diagnostic> {
-    let view = views::SiteView::build(site, processed, dataset);
+    let tera = &templates.tera;
+    let view = views::SiteView::build(&templates.i18n, site, processed, dataset);
     let render = |name: &str, ctx: &tera::Context| -> Result<String, Diagnostic> {
         tera.render(name, ctx).map_err(|e| {
             Diagnostic::error(format!("cannot render `{name}`: {}", error_chain(&e)))
@@ -154,6 +186,7 @@ pub fn site(
         let mut ctx = tera::Context::new();
         ctx.insert("site", site);
         ctx.insert("root", root);
+        ctx.insert("updated", &view.index.updated);
         ctx
     };
 
@@ -199,6 +232,7 @@ pub fn site(
     }
     let mut ctx = base("");
     ctx.insert("index", &view.index);
+    ctx.insert("briefings", &view.briefings);
     staging.write("feed.xml", render("feed.xml", &ctx)?.as_bytes())?;
     ctx.insert("entities", &view.entities);
     staging.write("sitemap.xml", render("sitemap.xml", &ctx)?.as_bytes())?;

@@ -13,8 +13,9 @@
 //! - URLs: absolute `http`, `https` and `mailto` ones, and `#fragment`
 //!   links (footnotes), and only when they hold no quote, bracket,
 //!   backslash, whitespace or control character (raw or percent-encoded).
-//!   Relative targets are dropped: they would point into this site, not
-//!   the article's (and `jav%09ascript:` is "relative");
+//!   Relative link targets are dropped: they would point into this site,
+//!   not the article's (and `jav%09ascript:` is "relative"); an image may
+//!   keep a plain relative path (`img/chart.png`: letters, digits, `._/-`);
 //! - numbers only in numeric attributes;
 //! - bidi controls are removed from the result (entity encoding would not
 //!   neutralise them).
@@ -32,16 +33,18 @@ use std::sync::OnceLock;
 /// Browsers stop nesting at 512; 48 is far beyond any real article.
 pub const MAX_DEPTH: usize = 48;
 
-/// Does this start tag count towards the nesting cap? Every element does:
-/// block containers (`> > >`), lists, and inline ones (`*_*_…`, nested
-/// links), since each nests in the HTML that ammonia parses.
-pub fn is_capped(_tag: &Tag<'_>) -> bool {
-    true
+/// Does this start tag count towards the nesting cap? Every element that
+/// nests in the HTML ammonia parses does: block containers (`> > >`),
+/// lists, and inline ones (`*_*_…`, nested links). Images do not: their
+/// content is rendered as alt text, never as nested elements (and the
+/// renderer turns remote images into links).
+pub fn is_capped(tag: &Tag<'_>) -> bool {
+    !matches!(tag, Tag::Image { .. })
 }
 
 /// The end-tag counterpart of [`is_capped`].
-pub fn is_capped_end(_tag: &TagEnd) -> bool {
-    true
+pub fn is_capped_end(tag: &TagEnd) -> bool {
+    !matches!(tag, TagEnd::Image)
 }
 
 fn builder() -> &'static ammonia::Builder<'static> {
@@ -68,8 +71,9 @@ fn builder() -> &'static ammonia::Builder<'static> {
     })
 }
 
-fn filter_attribute<'u>(_element: &str, attribute: &str, value: &'u str) -> Option<Cow<'u, str>> {
+fn filter_attribute<'u>(element: &str, attribute: &str, value: &'u str) -> Option<Cow<'u, str>> {
     match attribute {
+        "src" if element == "img" && plain_relative_path(value) => Some(Cow::Borrowed(value)),
         "href" | "src" => url_ok(value).then_some(Cow::Borrowed(value)),
         "width" | "height" | "start" | "colspan" | "rowspan" => {
             (!value.is_empty() && value.len() <= 6 && value.bytes().all(|b| b.is_ascii_digit()))
@@ -109,6 +113,16 @@ pub fn url_ok(v: &str) -> bool {
         },
         None => false,
     }
+}
+
+/// A local image path the author ships with the site (`img/chart.png`):
+/// letters, digits and `._/-` only, not starting with `/` or `.`.
+fn plain_relative_path(v: &str) -> bool {
+    !v.is_empty()
+        && v.len() <= 200
+        && !v.starts_with(['/', '.'])
+        && v.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"._/-".contains(&b))
 }
 
 fn is_bidi(c: char) -> bool {

@@ -1,11 +1,13 @@
 //! View structs: what each template sees, computed once from fact files.
 //!
-//! Keeping presentation data here (formatted numbers in both languages,
-//! verdict labels, chart geometry, JSON-LD) keeps templates free of logic
-//! and lets every output share one reading of the audit.
+//! Presentation data lives here (numbers and dates in both languages,
+//! verdict labels, generated headlines, chart geometry, JSON-LD), so the
+//! templates only lay it out and every page shares one reading of the
+//! audit. Words come from the Fluent catalogues through [`I18n`].
 
-use super::chart::{self, BarChart, LogChart};
-use super::format::{number_en, number_zh, verdict_label};
+use super::chart::{self, Compare, Point, Timeline, Verdicts};
+use super::format::{self, parse_date};
+use super::i18n::I18n;
 use super::markdown::{self, Mark};
 use crate::dataset::Dataset;
 use crate::model::{Claim, FactFile, VerdictStatus};
@@ -13,19 +15,39 @@ use crate::pipeline::Processed;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-#[derive(Debug, Clone, Serialize)]
-pub struct Label {
-    pub key: &'static str,
-    pub en: &'static str,
-    pub zh: &'static str,
+/// A text in both languages.
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+pub struct Text {
+    pub zh: String,
+    pub en: String,
 }
 
-fn label(v: VerdictStatus) -> Label {
-    let (en, zh) = verdict_label(v);
-    Label {
+/// A verdict as pages show it.
+#[derive(Debug, Clone, Serialize)]
+pub struct VerdictView {
+    /// `supported`, …: the CSS class suffix and the anchor on the audit page.
+    pub key: &'static str,
+    pub label: Text,
+    /// One line on what the verdict means.
+    pub means: Text,
+}
+
+fn verdict_view(i: &I18n, v: VerdictStatus) -> VerdictView {
+    VerdictView {
         key: v.as_str(),
-        en,
-        zh,
+        label: i.both(&format!("verdict-{}", v.as_str()), &[]),
+        means: i.both(&format!("verdict-{}-means", v.as_str()), &[]),
+    }
+}
+
+/// The ClaimReview rating of a verdict (docs/claimreview.md): 5 best.
+pub fn rating(v: VerdictStatus) -> Option<u8> {
+    match v {
+        VerdictStatus::Supported => Some(5),
+        VerdictStatus::Disputed => Some(3),
+        VerdictStatus::Misattributed => Some(2),
+        VerdictStatus::Contradicted => Some(1),
+        VerdictStatus::Unverified => None,
     }
 }
 
@@ -34,11 +56,13 @@ pub struct ReferenceView {
     pub entity: String,
     pub entity_name: String,
     pub entity_file: String,
-    pub property: String,
-    pub value_en: String,
-    pub value_zh: String,
+    /// Whether the entity has a page (the dataset holds it).
+    pub has_page: bool,
+    pub property: Text,
+    pub value: Text,
+    pub value_num: f64,
     pub chip: String,
-    pub status: String,
+    pub status: Text,
     pub source_title: String,
     pub source_url: Option<String>,
     pub source_publisher: Option<String>,
@@ -48,55 +72,87 @@ pub struct ReferenceView {
 #[derive(Debug, Clone, Serialize)]
 pub struct ClaimView {
     pub id: String,
+    /// 1-based position in its article: the note number.
+    pub n: usize,
     pub article_slug: String,
     pub article_title: String,
     pub article_date: String,
+    pub article_date_l: Text,
     pub line: usize,
+    /// The exact words of the article.
     pub text: String,
     pub quote: String,
-    pub count_en: String,
-    pub count_zh: String,
-    pub approx: bool,
+    /// `约20万` / `about 200,000`.
+    pub count: Text,
+    pub count_value: u64,
     pub chip: String,
     pub chip_file: Option<String>,
     pub subject: String,
     pub subject_file: Option<String>,
-    pub role: &'static str,
-    pub verdict: Label,
-    pub note_en: String,
-    pub note_zh: String,
+    pub role: Text,
+    /// The claim restated in each language (`Grok 3: about 200,000 NVIDIA H100, trained`).
+    pub statement: Text,
+    pub verdict: VerdictView,
+    pub note: Text,
     pub reference: Option<ReferenceView>,
+    /// Other record facts that bear on the verdict: the other side of a
+    /// dispute, the entity a misattributed figure belongs to.
+    pub also: Vec<ReferenceView>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Count {
-    pub verdict: Label,
+    pub verdict: VerdictView,
     pub n: usize,
+}
+
+/// A source a briefing cites: the article itself or a reference fact's source.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Citation {
+    pub title: String,
+    pub url: Option<String>,
+    pub publisher: Option<String>,
+    pub date: Option<String>,
+    /// Note numbers of the claims that rest on it.
+    pub claims: Vec<usize>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct BriefingView {
     pub slug: String,
+    /// The article's language: `zh` or `en`.
     pub lang: String,
+    /// The article's own title.
     pub title: String,
-    pub title_en: String,
-    pub title_zh: String,
-    /// Which of the two titles is the article's own (the other is generated).
-    pub original_is_en: bool,
-    pub summary_en: Option<String>,
-    pub summary_zh: Option<String>,
+    /// The title in each language: front matter, the original, or generated.
+    pub titles: Text,
+    /// Which titles were generated from the claims (not written by anyone).
+    pub generated: Generated,
+    /// The summary in each language: front matter, else generated.
+    pub summary: Text,
     pub date: String,
+    /// `2025-04-10` at the source's precision, for `<time datetime>`.
+    pub date_iso: String,
+    pub date_l: Text,
+    /// RFC 3339, always valid (derived when the front matter has none).
+    pub updated: String,
     pub source: String,
     pub source_url: Option<String>,
     pub attribution: Option<String>,
     pub claims: Vec<ClaimView>,
     pub counts: Vec<Count>,
-    pub conflicts_en: Vec<String>,
-    pub conflicts_zh: Vec<String>,
+    pub conflicts: Vec<Text>,
+    pub references: Vec<Citation>,
     pub article_html: String,
-    pub chart: Option<LogChart>,
-    /// ClaimReview JSON-LD, already escaped for a `<script>` element.
-    pub jsonld: String,
+    pub chart: Option<Compare>,
+    /// ClaimReview JSON-LD blocks, already escaped for a `<script>` element.
+    pub jsonld: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Default)]
+pub struct Generated {
+    pub zh: bool,
+    pub en: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -104,36 +160,56 @@ pub struct IndexView {
     pub briefings: Vec<BriefingSummary>,
     pub counts: Vec<Count>,
     pub total_claims: usize,
-    pub chart: BarChart,
+    pub chart: Verdicts,
+    pub entities: Vec<EntitySummary>,
+    /// RFC 3339 of the newest briefing.
     pub updated: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct BriefingSummary {
     pub slug: String,
-    pub title: String,
-    pub title_en: String,
-    pub title_zh: String,
-    pub date: String,
-    pub source: String,
     pub lang: String,
+    pub titles: Text,
+    pub summary: Text,
+    pub date: String,
+    pub date_iso: String,
+    pub date_l: Text,
+    pub updated: String,
+    pub source: String,
     pub claims: usize,
     pub counts: Vec<Count>,
 }
 
 #[derive(Debug, Clone, Serialize)]
+pub struct EntitySummary {
+    pub file: String,
+    pub name: String,
+    pub kind: Text,
+    pub claims: usize,
+    pub disagreements: usize,
+}
+
+/// The audit page: every claim, grouped by verdict, worst first.
+#[derive(Debug, Clone, Serialize)]
 pub struct AuditView {
     pub claims: Vec<ClaimView>,
     pub counts: Vec<Count>,
+    pub groups: Vec<AuditGroup>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AuditGroup {
+    pub verdict: VerdictView,
+    pub claims: Vec<ClaimView>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct RecordFact {
-    pub property: String,
-    pub value_en: String,
-    pub value_zh: String,
+    pub property: Text,
+    pub value: Text,
     pub chip: String,
-    pub status: String,
+    pub status: Text,
     pub as_of: String,
     pub source_title: String,
     pub source_url: Option<String>,
@@ -145,13 +221,13 @@ pub struct EntityView {
     pub id: String,
     pub file: String,
     pub name: String,
-    pub kind: String,
+    pub kind: Text,
     pub aliases: Vec<String>,
     pub notes: Option<String>,
     pub record: Vec<RecordFact>,
     pub claims: Vec<ClaimView>,
     pub disagreements: usize,
-    pub chart: Option<LogChart>,
+    pub chart: Option<Timeline>,
 }
 
 pub struct SiteView {
@@ -166,11 +242,20 @@ pub fn entity_file(id: &str) -> String {
     crate::slug::sanitize(id).unwrap_or_else(|| "entity".into())
 }
 
-fn counts(claims: &[Claim]) -> Vec<Count> {
-    VerdictStatus::ALL
+/// The order pages list verdicts in: the ones an editor must act on first.
+const ORDER: [VerdictStatus; 5] = [
+    VerdictStatus::Contradicted,
+    VerdictStatus::Misattributed,
+    VerdictStatus::Disputed,
+    VerdictStatus::Unverified,
+    VerdictStatus::Supported,
+];
+
+fn counts(i: &I18n, claims: &[Claim]) -> Vec<Count> {
+    ORDER
         .iter()
         .map(|&v| Count {
-            verdict: label(v),
+            verdict: verdict_view(i, v),
             n: claims.iter().filter(|c| status(c) == v).count(),
         })
         .collect()
@@ -183,217 +268,429 @@ fn status(c: &Claim) -> VerdictStatus {
         .unwrap_or(VerdictStatus::Unverified)
 }
 
-fn claim_view(f: &FactFile, c: &Claim, ds: &Dataset) -> ClaimView {
+fn count_text(i: &I18n, c: &Claim) -> Text {
+    let n = c.count as f64;
+    let key = match (c.approx, c.count_max) {
+        (_, Some(_)) => "count-range",
+        (true, None) => "count-about",
+        (false, None) => "count-exact",
+    };
+    let max = c.count_max.unwrap_or(c.count) as f64;
+    i.both(key, &[("n", n.into()), ("max", max.into())])
+}
+
+fn reference_view(i: &I18n, r: &crate::model::Reference, ds: &Dataset) -> ReferenceView {
+    ReferenceView {
+        entity: r.entity.clone(),
+        entity_name: ds
+            .entity(&r.entity)
+            .map(|e| e.name().to_string())
+            .unwrap_or_else(|| r.entity.clone()),
+        entity_file: entity_file(&r.entity),
+        has_page: ds.entity(&r.entity).is_some(),
+        property: i.both(&format!("property-{}", r.property.replace('_', "-")), &[]),
+        value: i.both("count-exact", &[("n", r.value.into())]),
+        value_num: r.value,
+        chip: r.chip.clone(),
+        status: i.both(&format!("status-{}", r.status.replace('_', "-")), &[]),
+        source_title: r.source.title.clone(),
+        source_url: r.source.url.clone(),
+        source_publisher: r.source.publisher.clone(),
+        source_date: r.source.date.clone(),
+    }
+}
+
+fn claim_view(i: &I18n, f: &FactFile, n: usize, c: &Claim, ds: &Dataset) -> ClaimView {
     let v = status(c);
-    let (note_en, note_zh) = c
+    let note = c
         .verdict
         .as_ref()
-        .map(|v| (v.note.en.clone(), v.note.zh.clone()))
+        .map(|v| Text {
+            zh: v.note.zh.clone(),
+            en: v.note.en.clone(),
+        })
         .unwrap_or_default();
     let reference = c
         .verdict
         .as_ref()
         .and_then(|v| v.reference.as_ref())
-        .map(|r| ReferenceView {
-            entity: r.entity.clone(),
-            entity_name: ds
-                .entity(&r.entity)
-                .map(|e| e.name().to_string())
-                .unwrap_or_else(|| r.entity.clone()),
-            entity_file: entity_file(&r.entity),
-            property: r.property.clone(),
-            value_en: number_en(r.value),
-            value_zh: number_zh(r.value),
-            chip: r.chip.clone(),
-            status: r.status.clone(),
-            source_title: r.source.title.clone(),
-            source_url: r.source.url.clone(),
-            source_publisher: r.source.publisher.clone(),
-            source_date: r.source.date.clone(),
-        });
+        .map(|r| reference_view(i, r, ds));
+    let also = c
+        .verdict
+        .as_ref()
+        .map(|v| v.also.iter().map(|r| reference_view(i, r, ds)).collect())
+        .unwrap_or_default();
+    let subject = c
+        .subject
+        .as_ref()
+        .map(|s| s.name.clone())
+        .unwrap_or_default();
+    let count = count_text(i, c);
+    let role = i.both(&format!("role-{}", c.role.as_str()), &[]);
+    let statement = i.both(
+        if subject.is_empty() {
+            "statement-nosubject"
+        } else {
+            "statement"
+        },
+        &[
+            ("subject", subject.clone().into()),
+            ("chip", c.chip.name.clone().into()),
+            ("role", c.role.as_str().into()),
+            ("n", (c.count as f64).into()),
+            ("approx", if c.approx { "yes" } else { "no" }.into()),
+        ],
+    );
+    let date = f.article.date.clone().unwrap_or_default();
     ClaimView {
         id: c.id.clone(),
+        n,
         article_slug: f.article.slug.clone(),
         article_title: f.article.title.clone(),
-        article_date: f.article.date.clone().unwrap_or_default(),
+        article_date_l: Text {
+            zh: i.date("zh", &date),
+            en: i.date("en", &date),
+        },
+        article_date: date,
         line: c.line,
         text: c.text.clone(),
         quote: c.quote.clone(),
-        count_en: number_en(c.count as f64),
-        count_zh: number_zh(c.count as f64),
-        approx: c.approx,
+        count,
+        count_value: c.count,
         chip: c.chip.name.clone(),
-        chip_file: c.chip.id.as_deref().map(entity_file),
-        subject: c
-            .subject
-            .as_ref()
-            .map(|s| s.name.clone())
-            .unwrap_or_default(),
+        // Only entities the dataset holds get a page to link to.
+        chip_file: c
+            .chip
+            .id
+            .as_deref()
+            .filter(|id| ds.entity(id).is_some())
+            .map(entity_file),
         subject_file: c
             .subject
             .as_ref()
             .and_then(|s| s.id.as_deref())
+            .filter(|id| ds.entity(id).is_some())
             .map(entity_file),
-        role: c.role.as_str(),
-        verdict: label(v),
-        note_en,
-        note_zh,
+        subject,
+        role,
+        statement,
+        verdict: verdict_view(i, v),
+        note,
         reference,
+        also,
     }
 }
 
-/// "DeepSeek-R1 vs Grok-3: 3 compute claims checked, 1 misattributed".
-fn headline(f: &FactFile) -> (String, String) {
+/// "DeepSeek-R1 vs Grok-3: 3 compute claims checked, 1 misattributed",
+/// from the catalogue's `headline*` messages.
+pub fn headline(i: &I18n, f: &FactFile) -> Text {
     let mut subjects: Vec<String> = Vec::new();
     for c in &f.claims {
         if let Some(s) = &c.subject {
-            if !subjects.contains(&s.name) {
-                subjects.push(s.name.clone());
+            // "xAI Colossus (Colossus 1, Memphis)" reads as "xAI Colossus"
+            // in a headline.
+            let name = s
+                .name
+                .split(" (")
+                .next()
+                .unwrap_or(&s.name)
+                .trim()
+                .to_string();
+            if !subjects.contains(&name) {
+                subjects.push(name);
             }
         }
     }
-    let who_en = match subjects.len() {
-        0 => "AI compute".to_string(),
-        1 => subjects[0].clone(),
-        _ => format!("{} vs {}", subjects[0], subjects[1]),
-    };
-    let who_zh = match subjects.len() {
-        0 => "AI算力".to_string(),
-        1 => subjects[0].clone(),
-        _ => format!("{}与{}", subjects[0], subjects[1]),
-    };
-    let n = f.claims.len();
-    let mut worst_en = Vec::new();
-    let mut worst_zh = Vec::new();
-    for v in [
-        VerdictStatus::Contradicted,
-        VerdictStatus::Misattributed,
-        VerdictStatus::Disputed,
-    ] {
-        let k = f.claims.iter().filter(|c| status(c) == v).count();
-        if k > 0 {
-            let (en, zh) = verdict_label(v);
-            worst_en.push(format!("{k} {}", en.to_lowercase()));
-            worst_zh.push(format!("{k}项{zh}"));
+    let mut out = Text::default();
+    for lang in ["zh", "en"] {
+        let who = match subjects.len() {
+            0 => i.s(lang, "headline-who-none"),
+            1 => subjects[0].clone(),
+            2 => i.t(
+                lang,
+                "headline-who-two",
+                &[
+                    ("a", subjects[0].clone().into()),
+                    ("b", subjects[1].clone().into()),
+                ],
+            ),
+            k => i.t(
+                lang,
+                "headline-who-more",
+                &[
+                    ("a", subjects[0].clone().into()),
+                    ("b", subjects[1].clone().into()),
+                    ("rest", (k - 2).into()),
+                ],
+            ),
+        };
+        let mut worst = Vec::new();
+        for v in [
+            VerdictStatus::Contradicted,
+            VerdictStatus::Misattributed,
+            VerdictStatus::Disputed,
+        ] {
+            let k = f.claims.iter().filter(|c| status(c) == v).count();
+            if k > 0 {
+                worst.push(i.t(
+                    lang,
+                    &format!("headline-{}", v.as_str()),
+                    &[("n", k.into())],
+                ));
+            }
+        }
+        let sep = i.s(lang, "list-sep");
+        let s = i.t(
+            lang,
+            if worst.is_empty() {
+                "headline"
+            } else {
+                "headline-findings"
+            },
+            &[
+                ("who", who.into()),
+                ("n", f.claims.len().into()),
+                ("findings", worst.join(&sep).into()),
+            ],
+        );
+        if lang == "zh" {
+            out.zh = s;
+        } else {
+            out.en = s;
         }
     }
-    let plural = if n == 1 { "claim" } else { "claims" };
-    let en = if worst_en.is_empty() {
-        format!("{who_en}: {n} compute {plural} checked")
-    } else {
-        format!(
-            "{who_en}: {n} compute {plural} checked, {}",
-            worst_en.join(", ")
-        )
-    };
-    let zh = if worst_zh.is_empty() {
-        format!("{who_zh}:核查{n}项算力说法")
-    } else {
-        format!("{who_zh}:核查{n}项算力说法,{}", worst_zh.join(","))
-    };
-    (en, zh)
+    out
 }
 
-/// ClaimReview JSON-LD for every claim with a verdict, safe inside `<script>`.
-fn claim_review(f: &FactFile, site: &super::Site) -> String {
+/// "3 compute claims checked: 1 supported, 1 misattributed, 1 disputed."
+fn generated_summary(i: &I18n, f: &FactFile) -> Text {
+    let mut out = Text::default();
+    for lang in ["zh", "en"] {
+        let parts: Vec<String> = ORDER
+            .iter()
+            .filter_map(|&v| {
+                let k = f.claims.iter().filter(|c| status(c) == v).count();
+                (k > 0).then(|| {
+                    i.t(
+                        lang,
+                        &format!("summary-part-{}", v.as_str()),
+                        &[("n", k.into())],
+                    )
+                })
+            })
+            .collect();
+        let sep = i.s(lang, "list-sep");
+        let s = i.t(
+            lang,
+            if f.claims.is_empty() {
+                "summary-none"
+            } else {
+                "summary-generated"
+            },
+            &[
+                ("n", f.claims.len().into()),
+                ("parts", parts.join(&sep).into()),
+            ],
+        );
+        if lang == "zh" {
+            out.zh = s;
+        } else {
+            out.en = s;
+        }
+    }
+    out
+}
+
+/// The claim restated for `claimReviewed`: short (< 75 characters) and
+/// without the verdict, as Google asks.
+fn claim_reviewed(c: &ClaimView) -> String {
+    let s = &c.statement.en;
+    if s.chars().count() < 75 {
+        s.clone()
+    } else {
+        let mut t: String = s.chars().take(73).collect();
+        t.push('…');
+        t
+    }
+}
+
+/// ClaimReview JSON-LD, one block per claim, each safe inside `<script>`.
+fn claim_reviews(
+    f: &FactFile,
+    claims: &[ClaimView],
+    site: &super::Site,
+    published: &str,
+) -> Vec<String> {
     let url = format!("{}/briefings/{}.html", site.base_url, f.article.slug);
-    let reviews: Vec<serde_json::Value> = f
-        .claims
+    let statuses: Vec<VerdictStatus> = f.claims.iter().map(status).collect();
+    claims
         .iter()
-        .map(|c| {
-            let v = status(c);
-            let (en, _) = verdict_label(v);
-            let rating = match v {
-                VerdictStatus::Supported => Some(5),
-                VerdictStatus::Disputed => Some(3),
-                VerdictStatus::Misattributed => Some(2),
-                VerdictStatus::Contradicted => Some(1),
-                VerdictStatus::Unverified => None,
-            };
-            let mut claimed: String = c.text.chars().take(72).collect();
-            if c.text.chars().count() > 72 {
-                claimed.push('…');
-            }
+        .zip(statuses)
+        .map(|(c, v)| {
             let mut rr = serde_json::json!({
                 "@type": "Rating",
-                "alternateName": en,
+                "alternateName": c.verdict.label.en,
+                "name": c.verdict.label.en,
                 "bestRating": 5,
                 "worstRating": 1,
             });
-            if let Some(r) = rating {
+            if let Some(r) = rating(v) {
                 rr["ratingValue"] = r.into();
             }
-            serde_json::json!({
+            if !c.note.en.is_empty() {
+                rr["ratingExplanation"] = c.note.en.clone().into();
+            }
+            let mut appearance = serde_json::json!({
+                "@type": "CreativeWork",
+                "headline": f.article.title,
+                "inLanguage": f.article.lang,
+            });
+            if let Some(u) = &f.article.source_url {
+                appearance["url"] = u.clone().into();
+            }
+            if let Some(d) = parse_date(f.article.date.as_deref().unwrap_or_default()) {
+                appearance["datePublished"] = d.iso().into();
+            }
+            let claim_author = f
+                .article
+                .source
+                .clone()
+                .unwrap_or_else(|| "Unknown publication".into());
+            let mut item = serde_json::json!({
+                "@type": "Claim",
+                "author": {"@type": "Organization", "name": claim_author},
+                "appearance": appearance,
+            });
+            if let Some(d) = parse_date(f.article.date.as_deref().unwrap_or_default()) {
+                item["datePublished"] = d.iso().into();
+            }
+            let review = serde_json::json!({
                 "@context": "https://schema.org",
                 "@type": "ClaimReview",
                 "url": format!("{url}#claim-{}", c.id),
-                "claimReviewed": claimed,
-                "author": {"@type": "Organization", "name": site.title},
-                "datePublished": f.article.date,
+                "claimReviewed": claim_reviewed(c),
+                "author": {"@type": "Organization", "name": site.title, "url": format!("{}/", site.base_url)},
+                "datePublished": published,
+                "inLanguage": "en",
                 "reviewRating": rr,
-                "itemReviewed": {
-                    "@type": "Claim",
-                    "author": {"@type": "Organization", "name": f.article.source.clone().unwrap_or_default()},
-                    "datePublished": f.article.date,
-                    "appearance": f.article.source_url.clone().map(serde_json::Value::from).unwrap_or(serde_json::Value::Null),
-                }
-            })
+                "itemReviewed": item,
+            });
+            script_safe(&serde_json::to_string_pretty(&review).unwrap_or_else(|_| "{}".into()))
         })
-        .collect();
-    let json = serde_json::to_string(&reviews).unwrap_or_else(|_| "[]".into());
-    // No article text may end the <script> element or open a comment.
+        .collect()
+}
+
+/// JSON for a `<script>` element: no article text may end the element,
+/// open a comment or start a CDATA section; `\u2028`/`\u2029` are escaped
+/// for old JavaScript parsers.
+pub fn script_safe(json: &str) -> String {
     json.replace('<', "\\u003c")
         .replace('>', "\\u003e")
         .replace('&', "\\u0026")
+        .replace('\u{2028}', "\\u2028")
+        .replace('\u{2029}', "\\u2029")
+}
+
+/// The date a briefing is filed under: its front matter date (any
+/// precision), else the article file's modification time, else the epoch.
+fn updated(p: &Processed) -> String {
+    if let Some(d) = p.facts.article.date.as_deref().and_then(parse_date) {
+        return d.rfc3339();
+    }
+    std::fs::metadata(&p.article.path)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map(|d| format::rfc3339_from_unix(d.as_secs() as i64))
+        .unwrap_or_else(|| "1970-01-01T00:00:00Z".into())
 }
 
 impl SiteView {
-    pub fn build(site: &super::Site, processed: &[Processed], ds: &Dataset) -> SiteView {
+    pub fn build(i: &I18n, site: &super::Site, processed: &[Processed], ds: &Dataset) -> SiteView {
         let mut briefings: Vec<BriefingView> =
-            processed.iter().map(|p| briefing(site, p, ds)).collect();
-        // Newest first; undated last; ties by slug for a stable order.
-        briefings.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
+            processed.iter().map(|p| briefing(i, site, p, ds)).collect();
+        // Newest first, undated last (their feed date is only the file's
+        // time); ties by slug for a stable order.
+        briefings.sort_by(|a, b| {
+            a.date_iso
+                .is_empty()
+                .cmp(&b.date_iso.is_empty())
+                .then_with(|| b.updated.cmp(&a.updated))
+                .then_with(|| a.slug.cmp(&b.slug))
+        });
         let all_claims: Vec<Claim> = processed
             .iter()
             .flat_map(|p| p.facts.claims.iter().cloned())
             .collect();
-        let audit_claims: Vec<ClaimView> = processed
+        let mut audit_claims: Vec<ClaimView> = briefings
             .iter()
-            .flat_map(|p| p.facts.claims.iter().map(|c| claim_view(&p.facts, c, ds)))
+            .flat_map(|b| b.claims.iter().cloned())
             .collect();
-        let counts_all = counts(&all_claims);
-        let chart = chart::verdict_bars(
+        // Worst verdicts first, then newest article, then in article order.
+        let rank = |k: &str| ORDER.iter().position(|v| v.as_str() == k).unwrap_or(9);
+        audit_claims.sort_by(|a, b| {
+            rank(a.verdict.key)
+                .cmp(&rank(b.verdict.key))
+                .then_with(|| b.article_date.cmp(&a.article_date))
+                .then_with(|| a.article_slug.cmp(&b.article_slug))
+                .then_with(|| a.n.cmp(&b.n))
+        });
+        let counts_all = counts(i, &all_claims);
+        let groups = ORDER
+            .iter()
+            .map(|&v| AuditGroup {
+                verdict: verdict_view(i, v),
+                claims: audit_claims
+                    .iter()
+                    .filter(|c| c.verdict.key == v.as_str())
+                    .cloned()
+                    .collect(),
+            })
+            .collect();
+        let chart = chart::verdicts(
             &counts_all
                 .iter()
-                .map(|c| (c.verdict.clone(), c.n))
+                .map(|c| (c.verdict.key.to_string(), c.n))
                 .collect::<Vec<_>>(),
         );
         let summaries = briefings
             .iter()
             .map(|b| BriefingSummary {
                 slug: b.slug.clone(),
-                title: b.title.clone(),
-                title_en: b.title_en.clone(),
-                title_zh: b.title_zh.clone(),
-                date: b.date.clone(),
-                source: b.source.clone(),
                 lang: b.lang.clone(),
+                titles: b.titles.clone(),
+                summary: b.summary.clone(),
+                date: b.date.clone(),
+                date_iso: b.date_iso.clone(),
+                date_l: b.date_l.clone(),
+                updated: b.updated.clone(),
+                source: b.source.clone(),
                 claims: b.claims.len(),
                 counts: b.counts.clone(),
             })
             .collect();
         let updated = briefings
             .iter()
-            .map(|b| b.date.clone())
+            .map(|b| b.updated.clone())
             .max()
-            .unwrap_or_default();
-        let entities = entities(processed, ds);
+            .unwrap_or_else(|| "1970-01-01T00:00:00Z".into());
+        let entities = entities(i, &briefings, ds);
         SiteView {
             index: IndexView {
                 briefings: summaries,
                 counts: counts_all.clone(),
                 total_claims: all_claims.len(),
                 chart,
+                entities: entities
+                    .iter()
+                    .map(|e| EntitySummary {
+                        file: e.file.clone(),
+                        name: e.name.clone(),
+                        kind: e.kind.clone(),
+                        claims: e.claims.len(),
+                        disagreements: e.disagreements,
+                    })
+                    .collect(),
                 updated,
             },
             briefings,
@@ -401,156 +698,241 @@ impl SiteView {
             audit: AuditView {
                 claims: audit_claims,
                 counts: counts_all,
+                groups,
             },
         }
     }
 }
 
-fn briefing(site: &super::Site, p: &Processed, ds: &Dataset) -> BriefingView {
+fn briefing(i: &I18n, site: &super::Site, p: &Processed, ds: &Dataset) -> BriefingView {
     let f = &p.facts;
     let fm = &p.article.front;
-    let (gen_en, gen_zh) = headline(f);
+    let gen = headline(i, f);
     let is_en = f.article.lang == "en";
+    let mut generated = Generated::default();
     let title_en = fm.title_en.clone().unwrap_or_else(|| {
         if is_en {
             f.article.title.clone()
         } else {
-            gen_en
+            generated.en = true;
+            gen.en.clone()
         }
     });
     let title_zh = fm.title_zh.clone().unwrap_or_else(|| {
         if is_en {
-            gen_zh
+            generated.zh = true;
+            gen.zh.clone()
         } else {
             f.article.title.clone()
         }
     });
-    let claims: Vec<ClaimView> = f.claims.iter().map(|c| claim_view(f, c, ds)).collect();
+    let gen_summary = generated_summary(i, f);
+    let summary = Text {
+        zh: fm.summary_zh.clone().unwrap_or(gen_summary.zh),
+        en: fm.summary_en.clone().unwrap_or(gen_summary.en),
+    };
+    let claims: Vec<ClaimView> = f
+        .claims
+        .iter()
+        .enumerate()
+        .map(|(n, c)| claim_view(i, f, n + 1, c, ds))
+        .collect();
     let marks: Vec<Mark<'_>> = f
         .claims
         .iter()
         .zip(&claims)
         .map(|(c, v)| Mark {
             claim: c,
+            n: v.n,
             status: v.verdict.key,
-            tooltip: format!(
-                "{} / {}: {}",
-                v.verdict.zh,
-                v.verdict.en,
-                if v.note_en.is_empty() {
-                    v.text.clone()
-                } else {
-                    v.note_en.clone()
-                }
-            ),
+            tip_html: markdown::tip_html(v),
         })
         .collect();
     let article_html = markdown::render(p.article.body(), p.article.body_start, &marks);
-    let points: Vec<chart::Point> = f
-        .claims
+    let points: Vec<Point> = claims
         .iter()
-        .map(|c| chart::Point {
+        .map(|c| Point {
             label: format!(
-                "{} {}",
-                c.id,
-                c.subject.as_ref().map(|s| s.name.as_str()).unwrap_or("")
+                "{}{}{}",
+                c.n,
+                if c.subject.is_empty() { "" } else { " " },
+                c.subject
             ),
-            claimed: c.count as f64,
-            recorded: c
-                .verdict
-                .as_ref()
-                .and_then(|v| v.reference.as_ref())
-                .map(|r| r.value),
+            claimed: c.count_value as f64,
+            recorded: c.reference.as_ref().map(|r| r.value_num),
+            verdict: c.verdict.key.to_string(),
+            date: None,
+            href: format!("#note-{}", c.id),
         })
         .collect();
+    // The article's source first, then each reference source once, with the
+    // notes that rest on it.
+    let mut references: Vec<Citation> = Vec::new();
+    for c in &claims {
+        for r in c.reference.iter().chain(&c.also) {
+            let cite = Citation {
+                title: r.source_title.clone(),
+                url: r.source_url.clone(),
+                publisher: r.source_publisher.clone(),
+                date: r.source_date.clone(),
+                claims: vec![],
+            };
+            match references
+                .iter_mut()
+                .find(|x| x.title == cite.title && x.url == cite.url)
+            {
+                Some(x) => {
+                    if !x.claims.contains(&c.n) {
+                        x.claims.push(c.n);
+                    }
+                }
+                None => references.push(Citation {
+                    claims: vec![c.n],
+                    ..cite
+                }),
+            }
+        }
+    }
+    let up = updated(p);
+    let date = f.article.date.clone().unwrap_or_default();
+    let jsonld = claim_reviews(f, &claims, site, &up[..10]);
     BriefingView {
         slug: f.article.slug.clone(),
         lang: f.article.lang.clone(),
         title: f.article.title.clone(),
-        title_en,
-        title_zh,
-        original_is_en: is_en,
-        summary_en: fm.summary_en.clone(),
-        summary_zh: fm.summary_zh.clone(),
-        date: f.article.date.clone().unwrap_or_default(),
+        titles: Text {
+            zh: title_zh,
+            en: title_en,
+        },
+        generated,
+        summary,
+        date_iso: parse_date(&date).map(|d| d.iso()).unwrap_or_default(),
+        date_l: Text {
+            zh: i.date("zh", &date),
+            en: i.date("en", &date),
+        },
+        date,
+        updated: up,
         source: f.article.source.clone().unwrap_or_default(),
         source_url: f.article.source_url.clone(),
         attribution: f.article.attribution.clone(),
-        counts: counts(&f.claims),
-        conflicts_en: f.conflicts.iter().map(|c| c.note.en.clone()).collect(),
-        conflicts_zh: f.conflicts.iter().map(|c| c.note.zh.clone()).collect(),
+        counts: counts(i, &f.claims),
+        conflicts: f
+            .conflicts
+            .iter()
+            .map(|c| Text {
+                zh: c.note.zh.clone(),
+                en: c.note.en.clone(),
+            })
+            .collect(),
+        references,
+        chart: chart::compare(&points),
+        jsonld,
         claims,
         article_html,
-        chart: chart::log_chart(&points),
-        jsonld: claim_review(f, site),
     }
 }
 
-fn entities(processed: &[Processed], ds: &Dataset) -> Vec<EntityView> {
-    // Every entity that a claim names as subject or chip, or that is mentioned.
+fn entities(i: &I18n, briefings: &[BriefingView], ds: &Dataset) -> Vec<EntityView> {
+    // Every entity a claim names as subject, chip or reference.
     let mut ids: BTreeMap<String, Vec<ClaimView>> = BTreeMap::new();
-    for p in processed {
-        for e in &p.facts.entities {
-            ids.entry(e.id.clone()).or_default();
-        }
-        for c in &p.facts.claims {
-            for id in [
-                c.subject.as_ref().and_then(|s| s.id.clone()),
-                c.chip.id.clone(),
-            ]
-            .into_iter()
-            .flatten()
+    for b in briefings {
+        for c in &b.claims {
+            let mut seen: Vec<String> = Vec::new();
+            let refs = c
+                .reference
+                .iter()
+                .chain(&c.also)
+                .map(|r| r.entity_file.clone());
+            for file in [c.subject_file.clone(), c.chip_file.clone()]
+                .into_iter()
+                .flatten()
+                .chain(refs)
             {
-                ids.entry(id).or_default().push(claim_view(&p.facts, c, ds));
+                if !seen.contains(&file) {
+                    seen.push(file.clone());
+                    ids.entry(file).or_default().push(c.clone());
+                }
             }
         }
     }
     ids.into_iter()
-        .filter_map(|(id, claims)| {
+        .filter_map(|(id, mut claims)| {
             let e = ds.entity(&id)?;
+            // Oldest first: the entity page reads as a history.
+            claims.sort_by(|a, b| a.article_date.cmp(&b.article_date).then(a.n.cmp(&b.n)));
             let a = e.aliases();
-            let record: Vec<RecordFact> = e
+            let facts: Vec<&crate::dataset::schema::Fact> = e
                 .entry()
                 .map(|en| {
                     en.facts
                         .iter()
                         .filter(|f| f.property.is_chip_count())
-                        .map(|f| {
-                            let v = f.value.as_number().unwrap_or(0.0);
-                            RecordFact {
-                                property: f.property.as_str().to_string(),
-                                value_en: number_en(v),
-                                value_zh: number_zh(v),
-                                chip: f
-                                    .chip
-                                    .as_deref()
-                                    .and_then(|c| ds.entity(c).map(|c| c.name().to_string()))
-                                    .unwrap_or_else(|| "GPU".into()),
-                                status: f.status.as_str().to_string(),
-                                as_of: f.as_of.clone().unwrap_or_default(),
-                                source_title: f.source.title.clone(),
-                                source_url: f.source.url.clone(),
-                                note: f.note.clone(),
-                            }
-                        })
                         .collect()
                 })
                 .unwrap_or_default();
+            let record: Vec<RecordFact> = facts
+                .iter()
+                .map(|f| {
+                    let v = f.value.as_number().unwrap_or(0.0);
+                    RecordFact {
+                        property: i.both(
+                            &format!("property-{}", f.property.as_str().replace('_', "-")),
+                            &[],
+                        ),
+                        value: i.both(
+                            if f.approx {
+                                "count-about"
+                            } else {
+                                "count-exact"
+                            },
+                            &[("n", v.into())],
+                        ),
+                        chip: f
+                            .chip
+                            .as_deref()
+                            .and_then(|c| ds.entity(c).map(|c| c.name().to_string()))
+                            .unwrap_or_else(|| "GPU".into()),
+                        status: i.both(
+                            &format!("status-{}", f.status.as_str().replace('_', "-")),
+                            &[],
+                        ),
+                        as_of: f.as_of.clone().unwrap_or_default(),
+                        source_title: f.source.title.clone(),
+                        source_url: f.source.url.clone(),
+                        note: f.note.clone(),
+                    }
+                })
+                .collect();
             let disagreements = claims
                 .iter()
                 .filter(|c| matches!(c.verdict.key, "contradicted" | "misattributed" | "disputed"))
                 .count();
-            let points: Vec<chart::Point> = claims
+            let points: Vec<Point> = claims
                 .iter()
-                .map(|c| chart::Point {
-                    label: format!("{} {}", c.article_date, c.id),
-                    claimed: c.count_en.replace(',', "").parse().unwrap_or(0.0),
-                    recorded: c
-                        .reference
-                        .as_ref()
-                        .and_then(|r| r.value_en.replace(',', "").parse().ok()),
+                .map(|c| Point {
+                    label: c.n.to_string(),
+                    claimed: c.count_value as f64,
+                    recorded: c.reference.as_ref().map(|r| r.value_num),
+                    verdict: c.verdict.key.to_string(),
+                    date: parse_date(&c.article_date),
+                    href: format!("../briefings/{}.html#note-{}", c.article_slug, c.id),
                 })
                 .collect();
+            // The lines to draw: the record values the claims were compared
+            // with; only when there are none, every count the record holds.
+            let mut recorded: Vec<f64> = claims
+                .iter()
+                .filter_map(|c| {
+                    c.reference
+                        .as_ref()
+                        .filter(|r| r.entity_file == id)
+                        .map(|r| r.value_num)
+                })
+                .collect();
+            if recorded.is_empty() {
+                recorded = facts.iter().filter_map(|f| f.value.as_number()).collect();
+            }
             let notes = match e {
                 crate::dataset::Entity::Chip(c) => c.notes.clone(),
                 crate::dataset::Entity::Organisation(o) => o.notes.clone(),
@@ -562,11 +944,11 @@ fn entities(processed: &[Processed], ds: &Dataset) -> Vec<EntityView> {
                 file: entity_file(&id),
                 id,
                 name: e.name().to_string(),
-                kind: e.kind().as_str().to_string(),
+                kind: i.both(&format!("kind-{}", e.kind().as_str()), &[]),
                 aliases: a.en.iter().chain(a.zh.iter()).cloned().collect(),
                 notes,
                 record,
-                chart: chart::log_chart(&points),
+                chart: chart::timeline(&points, &recorded),
                 claims,
                 disagreements,
             })

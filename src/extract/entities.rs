@@ -1,0 +1,286 @@
+//! Entity recognition: every model, chip, organisation and cluster name of
+//! the dataset, matched case- and width-insensitively, on word boundaries
+//! for Latin names, leftmost-longest.
+
+use super::fold::{fold, fold_name};
+use crate::dataset::{Dataset, Entity, EntryKind};
+use crate::model::EntityKind;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// What the claim logic needs to know about an entity beyond its kind.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntityInfo {
+    pub id: String,
+    pub name: String,
+    pub kind: EntityKind,
+    /// Organisation kind (`ai_lab`, `chip_vendor`, `analyst_firm` …), entry
+    /// kind for models and clusters (`model`, `fleet`, `comparison` …).
+    pub sub_kind: String,
+    /// Owning organisation of a model or cluster; vendor of a chip.
+    pub org: Option<String>,
+}
+
+impl EntityInfo {
+    /// Analyst firms and media report figures; they never own them.
+    pub fn is_reporter(&self) -> bool {
+        matches!(
+            self.sub_kind.as_str(),
+            "analyst_firm" | "media" | "research_firm" | "comparison"
+        )
+    }
+
+    pub fn is_vendor(&self) -> bool {
+        self.kind == EntityKind::Organisation && self.sub_kind == "chip_vendor"
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Pattern {
+    entity: usize,
+    misnomer: bool,
+    /// The alias is one Latin word with a capital first letter: the text
+    /// must be capitalised too (`Seed`, `Epoch` are not `seed`, `epoch`).
+    needs_capital: bool,
+    /// A short all-capitals alias (`FAIR`, `HF`): the text must be capitals.
+    needs_upper: bool,
+}
+
+/// One recognised name in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// Byte range in the searched text.
+    pub range: Range<usize>,
+    /// Index into [`EntityMatcher::info`].
+    pub entity: usize,
+    pub misnomer: bool,
+}
+
+/// The name matcher, built once per dataset.
+#[derive(Debug, Clone)]
+pub struct EntityMatcher {
+    ac: Option<AhoCorasick>,
+    patterns: Vec<Pattern>,
+    pub info: Vec<EntityInfo>,
+    by_id: HashMap<String, usize>,
+    /// Folded name → entity, for looking names up (the evaluation's gold).
+    by_name: HashMap<String, usize>,
+}
+
+/// An alias of a cluster, fleet or comparison that states a figure
+/// (`Meta 350,000 H100`, `微软48.5万块Hopper芯片`) would hide the claim it
+/// names; such aliases are not matched in running text.
+fn states_a_figure(alias: &str) -> bool {
+    let b = alias.as_bytes();
+    let mut digits = 0;
+    for (i, &c) in b.iter().enumerate() {
+        if c.is_ascii_digit() {
+            digits += 1;
+            if digits >= 4 {
+                return true;
+            }
+            let next = alias[i + 1..].trim_start();
+            if next.starts_with(['k', 'K', '万', ','])
+                || next.starts_with("million")
+                || next.starts_with("billion")
+            {
+                return true;
+            }
+        } else if c != b'.' {
+            digits = 0;
+        }
+    }
+    false
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric()
+}
+
+impl EntityMatcher {
+    pub fn new(ds: &Dataset) -> Self {
+        let mut info = Vec::new();
+        let mut by_id = HashMap::new();
+        for e in ds.entities() {
+            let (sub_kind, org) = match e {
+                Entity::Chip(c) => ("chip".to_string(), Some(c.vendor.clone())),
+                Entity::Organisation(o) => (o.kind.clone(), None),
+                Entity::Model(m) | Entity::Cluster(m) => {
+                    (entry_kind(m.kind).to_string(), Some(m.organisation.clone()))
+                }
+            };
+            by_id.insert(e.id().to_string(), info.len());
+            info.push(EntityInfo {
+                id: e.id().to_string(),
+                name: e.name().to_string(),
+                kind: e.kind(),
+                sub_kind,
+                org,
+            });
+        }
+        let mut texts: Vec<String> = Vec::new();
+        let mut patterns: Vec<Pattern> = Vec::new();
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut by_name = HashMap::new();
+        for n in ds.names() {
+            let Some(&entity) = by_id.get(n.id) else {
+                continue;
+            };
+            let folded = fold_name(n.text);
+            if folded.is_empty() {
+                continue;
+            }
+            by_name.entry(folded.clone()).or_insert(entity);
+            let k = info[entity].sub_kind.as_str();
+            if matches!(k, "fleet" | "comparison" | "cluster") && states_a_figure(n.text) {
+                continue;
+            }
+            if let Some(&p) = seen.get(&folded) {
+                if patterns[p].entity == entity && n.misnomer {
+                    patterns[p].misnomer = true;
+                }
+                continue;
+            }
+            let t = n.text.trim();
+            let one_word = t.chars().all(|c| c.is_ascii_alphanumeric());
+            let needs_upper = one_word && t.len() <= 4 && t.chars().all(|c| c.is_ascii_uppercase());
+            let needs_capital = one_word
+                && !needs_upper
+                && t.starts_with(|c: char| c.is_ascii_uppercase())
+                && t.chars().skip(1).all(|c| c.is_ascii_lowercase());
+            seen.insert(folded.clone(), patterns.len());
+            texts.push(folded);
+            patterns.push(Pattern {
+                entity,
+                misnomer: n.misnomer,
+                needs_capital,
+                needs_upper,
+            });
+        }
+        let ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&texts)
+            .ok();
+        EntityMatcher {
+            ac,
+            patterns,
+            info,
+            by_id,
+            by_name,
+        }
+    }
+
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
+    /// The entity a name denotes (any canonical name, alias or misnomer).
+    pub fn lookup(&self, name: &str) -> Option<&EntityInfo> {
+        self.by_name.get(&fold_name(name)).map(|&i| &self.info[i])
+    }
+
+    /// Every name in `text`, leftmost-longest, without overlaps.
+    pub fn find(&self, text: &str) -> Vec<Found> {
+        let Some(ac) = &self.ac else {
+            return Vec::new();
+        };
+        let f = fold(text);
+        let fb = f.text.as_bytes();
+        let mut cands: Vec<(usize, usize, usize)> = Vec::new();
+        for m in ac.find_overlapping_iter(&f.text) {
+            let (s, e) = (m.start(), m.end());
+            let p = &self.patterns[m.pattern().as_usize()];
+            // Latin names stand on word boundaries; a plural `s` may follow.
+            if is_word_byte(fb[s]) && s > 0 && is_word_byte(fb[s - 1]) {
+                continue;
+            }
+            if is_word_byte(fb[e - 1]) && e < fb.len() && is_word_byte(fb[e]) {
+                let plural = fb[e] == b's' && (e + 1 >= fb.len() || !is_word_byte(fb[e + 1]));
+                if !plural {
+                    continue;
+                }
+            }
+            let orig = f.original(s..e);
+            let Some(t) = text.get(orig.clone()) else {
+                continue;
+            };
+            if p.needs_upper && !t.chars().all(|c| !c.is_ascii_lowercase()) {
+                continue;
+            }
+            if p.needs_capital && !t.starts_with(|c: char| c.is_ascii_uppercase()) {
+                continue;
+            }
+            cands.push((s, e, m.pattern().as_usize()));
+        }
+        // Leftmost, then longest.
+        cands.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        let mut out = Vec::new();
+        let mut pos = 0;
+        for (s, e, p) in cands {
+            if s < pos {
+                continue;
+            }
+            pos = e;
+            let pat = &self.patterns[p];
+            out.push(Found {
+                range: f.original(s..e),
+                entity: pat.entity,
+                misnomer: pat.misnomer,
+            });
+        }
+        out
+    }
+}
+
+fn entry_kind(k: EntryKind) -> &'static str {
+    match k {
+        EntryKind::Model => "model",
+        EntryKind::ModelFamily => "model_family",
+        EntryKind::Cluster => "cluster",
+        EntryKind::Fleet => "fleet",
+        EntryKind::Comparison => "comparison",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(m: &EntityMatcher, text: &str) -> Vec<(String, String, bool)> {
+        m.find(text)
+            .into_iter()
+            .map(|f| {
+                (
+                    text[f.range].to_string(),
+                    m.info[f.entity].id.clone(),
+                    f.misnomer,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn leftmost_longest_on_word_boundaries() {
+        let ds = Dataset::embedded().unwrap();
+        let m = EntityMatcher::new(&ds);
+        let got = names(&m, "DeepSeek-R1 与 XR100 以及英伟达H100 和 Philosophy");
+        assert_eq!(got[0], ("DeepSeek-R1".into(), "deepseek-r1".into(), false));
+        assert!(got
+            .iter()
+            .any(|g| g.0 == "英伟达H100" && g.1 == "nvidia-h100"));
+        assert!(!got.iter().any(|g| g.0 == "R1" || g.0.contains("XR")));
+        let got = names(&m, "OpenAI 的GPT-o1 以及谷歌的Gemini 2。");
+        assert!(
+            got.contains(&("GPT-o1".into(), "openai-o1".into(), true)),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("Gemini 2".into(), "gemini-2-0".into(), true)),
+            "{got:?}"
+        );
+        let got = names(&m, "Ｈ１００ and 350,000 H100s, a fair seed");
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[1].0, "H100");
+    }
+}

@@ -1,0 +1,363 @@
+//! Sentences, clauses and the wording that gives a claim its role.
+
+use crate::model::Role;
+use std::ops::Range;
+
+/// Sentence and clause ranges of a block's plain text. Sentences keep
+/// their final punctuation; clauses do not.
+pub fn split(text: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
+    let mut sentences = Vec::new();
+    let mut clauses = Vec::new();
+    let (mut s0, mut c0) = (0usize, 0usize);
+    let mut prev: Option<char> = None;
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        let next = it.peek().map(|x| x.1);
+        let end = i + c.len_utf8();
+        let this_prev = prev;
+        prev = Some(c);
+        let prev = this_prev;
+        if c.is_alphanumeric() || c == ' ' {
+            continue;
+        }
+        let digits_around =
+            prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit());
+        let sentence_end = match c {
+            '。' | '！' | '？' | '!' | '?' => true,
+            '.' => !digits_around && next.is_none_or(|n| n.is_whitespace() || n == '"' || n == '”'),
+            _ => false,
+        };
+        let clause_end = sentence_end
+            || match c {
+                '，' | '；' | '：' | '—' | '–' | '(' | ')' | '（' | '）' => true,
+                ',' | ':' | ';' => !digits_around,
+                _ => false,
+            };
+        if clause_end {
+            if i > c0 {
+                clauses.push(c0..i);
+            }
+            c0 = end;
+        }
+        if sentence_end {
+            sentences.push(s0..end);
+            s0 = end;
+        }
+    }
+    if s0 < text.len() {
+        sentences.push(s0..text.len());
+    }
+    if c0 < text.len() {
+        clauses.push(c0..text.len());
+    }
+    (sentences, clauses)
+}
+
+/// The range in `ranges` holding byte offset `pos` (or the last before it).
+pub fn containing(ranges: &[Range<usize>], pos: usize) -> Option<usize> {
+    let i = ranges.partition_point(|r| r.start <= pos);
+    (i > 0).then(|| i - 1)
+}
+
+/// Lower-case ASCII `text` contains `word` starting on a word boundary.
+pub fn has_word(lower: &str, word: &str) -> bool {
+    if !word.is_ascii() {
+        return lower.contains(word);
+    }
+    let b = lower.as_bytes();
+    let mut from = 0;
+    while let Some(i) = lower[from..].find(word) {
+        let s = from + i;
+        if s == 0 || !b[s - 1].is_ascii_alphanumeric() {
+            return true;
+        }
+        from = s + word.len();
+        if from >= lower.len() {
+            break;
+        }
+    }
+    false
+}
+
+const OTHER: &[&str] = &[
+    "per node",
+    "per server",
+    "per rack",
+    "per machine",
+    "per system",
+    "per pod",
+    "each system",
+    "each dgx",
+    "each hgx",
+    "each rack",
+    "each pod",
+    "each node",
+    "each server",
+    "spare",
+    "backup",
+    "每个节点",
+    "每节点",
+    "每台",
+    "单节点",
+    "单台",
+    "备用",
+    "冗余",
+];
+/// Vendor output: the vendor is the subject.
+pub const OUTPUT: &[&str] = &[
+    "shipped",
+    "ships ",
+    "shipping",
+    "shipment",
+    "output",
+    "production",
+    "produced",
+    "produce ",
+    "sold",
+    "出货",
+    "产量",
+    "交付",
+    "生产",
+    "产能",
+    "销量",
+    "售出",
+];
+const PLANNED: &[&str] = &[
+    "plan",
+    "aim",
+    "target",
+    "expect",
+    "will ",
+    "by the end of",
+    "by year-end",
+    "by year end",
+    "want",
+    "expansion",
+    "expand",
+    "grow",
+    "lift",
+    "meant to",
+    "goal",
+    "intend",
+    "hope",
+    "set to",
+    "on track",
+    "next year",
+    "计划",
+    "将",
+    "目标",
+    "打算",
+    "考虑",
+    "拟",
+    "预计",
+    "有望",
+    "扩展至",
+    "扩展到",
+    "扩建",
+    "扩大",
+    "增至",
+    "增加到",
+    "提升至",
+    "提升到",
+    "规划",
+    "未来",
+    "年底",
+    "力争",
+    "准备",
+];
+const PURCHASED: &[&str] = &[
+    "bought",
+    "buy",
+    "ordered",
+    "orders",
+    "acquire",
+    "acquisition",
+    "purchas",
+    "picked up",
+    "procure",
+    "spent",
+    "采购",
+    "订购",
+    "购买",
+    "购入",
+    "买下",
+    "买入",
+    "囤积",
+    "抢购",
+    "下单",
+    "求购",
+    "拿下",
+    "订单",
+    "买了",
+];
+const TRAINED: &[&str] = &["train", "训练", "动用", "练成", "训出", "预训练"];
+const DEPLOYED: &[&str] = &[
+    "deploy",
+    "runs ",
+    "running",
+    "operat",
+    "in service",
+    "online",
+    "install",
+    "houses",
+    "equipped",
+    "部署",
+    "运行",
+    "投入使用",
+    "上线",
+    "配备",
+    "拥有",
+    "搭载",
+    "装备",
+    "投入运营",
+];
+const CLUSTER: &[&str] = &[
+    "cluster",
+    "supercomputer",
+    "supercluster",
+    "集群",
+    "超算",
+    "超级计算机",
+    "超级计算",
+];
+
+/// Words that refer back to an owner named before.
+pub const ANAPHORA: &[&str] = &[
+    "the company",
+    "the firm",
+    "the lab",
+    "the model",
+    "the group",
+    "the project",
+    "it ",
+    "its ",
+    "they ",
+    "their ",
+    "this ",
+    "these ",
+    "that ",
+    "those ",
+    "该",
+    "这个",
+    "这些",
+    "这一",
+    "该公司",
+    "该模型",
+    "该项目",
+    "该集群",
+    "公司",
+    "其",
+    "它",
+    "他们",
+    "这家",
+    "此",
+];
+
+/// Figures restated as such (`that figure`, `总数`).
+pub const FIGURE: &[&str] = &["figure", "number", "total", "count", "数量", "规模", "总数"];
+
+/// Word lists, in the order of their bits in [`words_in`].
+const LISTS: [&[&str]; 9] = [
+    OTHER, OUTPUT, PLANNED, PURCHASED, TRAINED, DEPLOYED, CLUSTER, ANAPHORA, FIGURE,
+];
+pub const W_OTHER: u16 = 1;
+pub const W_OUTPUT: u16 = 1 << 1;
+const W_PLANNED: u16 = 1 << 2;
+const W_PURCHASED: u16 = 1 << 3;
+pub const W_TRAINED: u16 = 1 << 4;
+const W_DEPLOYED: u16 = 1 << 5;
+const W_CLUSTER: u16 = 1 << 6;
+pub const W_ANAPHORA: u16 = 1 << 7;
+pub const W_FIGURE: u16 = 1 << 8;
+
+fn automaton() -> &'static (aho_corasick::AhoCorasick, Vec<(u16, bool)>) {
+    static AC: std::sync::OnceLock<(aho_corasick::AhoCorasick, Vec<(u16, bool)>)> =
+        std::sync::OnceLock::new();
+    AC.get_or_init(|| {
+        let mut words = Vec::new();
+        let mut info = Vec::new();
+        for (i, list) in LISTS.iter().enumerate() {
+            for w in list.iter() {
+                words.push(*w);
+                info.push((1u16 << i, w.is_ascii()));
+            }
+        }
+        let ac = aho_corasick::AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .build(&words)
+            .expect("static word lists");
+        (ac, info)
+    })
+}
+
+/// The word lists `text` uses, as bits; Latin words start on a word
+/// boundary, and chip names are not wording (`Trainium` is not `train`).
+pub fn words_in(text: &str) -> u16 {
+    let (ac, info) = automaton();
+    let b = text.as_bytes();
+    let mut mask = 0;
+    for m in ac.find_overlapping_iter(text) {
+        let (bit, ascii) = info[m.pattern().as_usize()];
+        if ascii {
+            let s = m.start();
+            if s > 0 && b[s - 1].is_ascii_alphanumeric() {
+                continue;
+            }
+            if bit == W_TRAINED && b.len() >= s + 8 && b[s..s + 8].eq_ignore_ascii_case(b"trainium")
+            {
+                continue;
+            }
+        }
+        mask |= bit;
+    }
+    mask
+}
+
+/// The role the wording of `text` gives a count, strongest first.
+pub fn role_in(text: &str) -> Option<Role> {
+    let w = words_in(text);
+    if w & (W_OTHER | W_OUTPUT) != 0 {
+        Some(Role::Other)
+    } else if w & W_PLANNED != 0 {
+        Some(Role::Planned)
+    } else if w & W_PURCHASED != 0 {
+        Some(Role::Purchased)
+    } else if w & W_TRAINED != 0 {
+        Some(Role::Trained)
+    } else if w & W_DEPLOYED != 0 {
+        Some(Role::Deployed)
+    } else if w & W_CLUSTER != 0 {
+        Some(Role::Cluster)
+    } else {
+        None
+    }
+}
+
+/// Whether `text` uses a word of the list `bit`.
+pub fn has(text: &str, bit: u16) -> bool {
+    words_in(text) & bit != 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_and_roles() {
+        let t = "Meta, for example, picked up 224,000 chips. 这是3.5个月,约20万块H100。";
+        let (s, c) = split(t);
+        assert_eq!(s.len(), 2);
+        assert_eq!(&t[c[2].clone()], " picked up 224,000 chips");
+        assert_eq!(role_in(&t[s[0].clone()]), Some(Role::Purchased));
+        assert_eq!(
+            role_in("xAI计划中的10万块H100显卡集群"),
+            Some(Role::Planned)
+        );
+        assert_eq!(
+            role_in("由2048张H800 GPU组成的集群上完成训练"),
+            Some(Role::Trained)
+        );
+        assert_eq!(role_in("8 GPUs per node"), Some(Role::Other));
+        assert_eq!(role_in("Colossus has 100,000 GPUs"), None);
+    }
+}

@@ -1,0 +1,305 @@
+//! Arabic-digit numerals: digit runs with any grouping, decimals,
+//! exponents and powers, and the English scale suffixes (`100k`, `1.2M`,
+//! `3 million`).
+
+use super::chars::{decimal_point, digit, group_space, invisible, minus_sign};
+use super::value::V;
+
+#[inline]
+pub(crate) fn char_at(t: &str, i: usize) -> Option<char> {
+    t.get(i..).and_then(|s| s.chars().next())
+}
+
+/// A run of digits starting at `i`; invisible format characters between two
+/// digits are skipped. Returns (mantissa, extra exponent, digit count, end).
+pub(crate) fn digit_run(t: &str, i: usize) -> (i128, i32, u32, usize) {
+    let b = t.as_bytes();
+    let mut m: i128 = 0;
+    let mut extra = 0i32;
+    let mut n = 0u32;
+    let mut p = i;
+    let mut end = i;
+    while p < t.len() {
+        // Fast path for ASCII digits.
+        if b[p].is_ascii_digit() {
+            push_digit(&mut m, &mut extra, (b[p] - b'0') as u32);
+            n += 1;
+            p += 1;
+            end = p;
+            continue;
+        }
+        let Some(c) = char_at(t, p) else { break };
+        if let Some(d) = digit(c) {
+            push_digit(&mut m, &mut extra, d);
+            n += 1;
+            p += c.len_utf8();
+            end = p;
+        } else if invisible(c) && n > 0 {
+            p += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    (m, extra, n, end)
+}
+
+#[inline]
+fn push_digit(m: &mut i128, extra: &mut i32, d: u32) {
+    if *m < 10i128.pow(35) {
+        *m = *m * 10 + d as i128;
+    } else {
+        *extra += 1;
+    }
+}
+
+/// Fraction digits after a decimal point: (mantissa, digit count, end).
+fn frac_run(t: &str, i: usize) -> (i128, i32, usize) {
+    let mut m: i128 = 0;
+    let mut k = 0i32;
+    let mut p = i;
+    let mut end = i;
+    while let Some(c) = char_at(t, p) {
+        if let Some(d) = digit(c) {
+            if m < 10i128.pow(35) {
+                m = m * 10 + d as i128;
+                k += 1;
+            }
+            p += c.len_utf8();
+            end = p;
+        } else if invisible(c) && k > 0 {
+            p += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    (m, k, end)
+}
+
+/// An Arabic-digit numeral.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Arabic {
+    pub end: usize,
+    pub v: V,
+    /// Digits before the point (after grouping).
+    pub int_digits: u32,
+    pub has_point: bool,
+    /// A single digit with nothing else: may be an elided Chinese digit.
+    pub single: bool,
+}
+
+/// Reads digits at `i` (or `.5`). Grouping: `,` between groups of three or
+/// Indian groups of two then three (`12,34,567`); the full-width `，` and
+/// the space-like separators only between groups of exactly three.
+pub(crate) fn read(t: &str, i: usize) -> Option<Arabic> {
+    let (mut m, extra, n, mut p) = digit_run(t, i);
+    let mut int_digits = n;
+    if n == 0 {
+        // `.5`: a leading point needs a digit after it.
+        let c = char_at(t, i)?;
+        if !decimal_point(c) || char_at(t, i + c.len_utf8()).and_then(digit).is_none() {
+            return None;
+        }
+    } else if n <= 3 && extra == 0 {
+        if let Some(sep) = char_at(t, p) {
+            if sep == ',' || sep == '，' || group_space(sep) {
+                let (gm, gd, gend) = groups(t, p, sep);
+                if gd > 0 {
+                    m = m * 10i128.pow(gd) + gm;
+                    int_digits += gd;
+                    p = gend;
+                }
+            }
+        }
+    }
+    let run_end = p;
+    let mut v = V::dec(m, extra);
+    let mut has_point = false;
+    if let Some(c) = char_at(t, p) {
+        if decimal_point(c) {
+            let q = p + c.len_utf8();
+            let (fm, k, fend) = frac_run(t, q);
+            if k > 0 {
+                v = v.add(V::dec(fm, -k));
+                has_point = true;
+                p = fend;
+            }
+        }
+    }
+    // Exponent: 2e5, 12.32e+14, ２.７８９０e－１.
+    if let Some(c) = char_at(t, p) {
+        if c == 'e' || c == 'E' {
+            let mut q = p + 1;
+            let mut neg = false;
+            if let Some(s) = char_at(t, q) {
+                if s == '+' {
+                    q += 1;
+                } else if minus_sign(s) {
+                    neg = true;
+                    q += s.len_utf8();
+                }
+            }
+            let (em, _, en, eend) = digit_run(t, q);
+            let glued = char_at(t, eend).is_some_and(|c| c.is_ascii_alphabetic());
+            if en > 0 && en <= 3 && !glued {
+                let e = em as i32;
+                v = v.mul(V::pow10(if neg { -e } else { e }));
+                p = eend;
+            }
+        } else if c == '^' {
+            let mut q = p + 1;
+            let mut neg = false;
+            while let Some(s) = char_at(t, q) {
+                if s == '+' {
+                    q += 1;
+                } else if minus_sign(s) {
+                    neg = !neg;
+                    q += s.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            let (em, _, en, eend) = digit_run(t, q);
+            if en > 0 && en <= 3 {
+                let e = if neg { -(em as i32) } else { em as i32 };
+                v = V::F(v.f().powi(e));
+                p = eend;
+            }
+        }
+    }
+    let single = n == 1 && int_digits == 1 && !has_point && p == run_end;
+    Some(Arabic {
+        end: p,
+        v,
+        int_digits,
+        has_point,
+        single,
+    })
+}
+
+/// Digit groups after the first: returns (their digits as a number, how
+/// many digits, end). Zero digits means no valid grouping.
+fn groups(t: &str, mut p: usize, sep: char) -> (i128, u32, usize) {
+    let mut m: i128 = 0;
+    let mut digits = 0u32;
+    let mut best = (0i128, 0u32, p);
+    let mut seen3 = false;
+    // At most 8 groups (10^27): keeps a failed look bounded.
+    for _ in 0..8 {
+        if char_at(t, p) != Some(sep) {
+            break;
+        }
+        let q = p + sep.len_utf8();
+        let (gm, extra, gn, gend) = digit_run(t, q);
+        if extra != 0 || !(2..=3).contains(&gn) {
+            break;
+        }
+        if gn == 2 && (sep != ',' || seen3) {
+            break;
+        }
+        m = m * 10i128.pow(gn) + gm;
+        digits += gn;
+        p = gend;
+        if gn == 3 {
+            seen3 = true;
+            best = (m, digits, p);
+        }
+    }
+    best
+}
+
+/// A dotted, dashed or slashed chain of three or more digit groups
+/// (`192.168.1.2`, `2025-04-10`, `5/17/2018`): dates, versions, addresses,
+/// phone numbers. Each group is read as its own integer and never as a
+/// decimal, a range or a fraction. Returns the group spans.
+pub(crate) fn chain(t: &str, i: usize, out: &mut Vec<(usize, usize)>) -> bool {
+    let (_, _, n, e1) = digit_run(t, i);
+    if n == 0 {
+        return false;
+    }
+    let Some(sep) = char_at(t, e1) else {
+        return false;
+    };
+    if !matches!(sep, '.' | '-' | '/' | '．' | '／' | '－') {
+        return false;
+    }
+    out.clear();
+    out.push((i, e1));
+    let mut p = e1;
+    while char_at(t, p) == Some(sep) {
+        let q = p + sep.len_utf8();
+        let (_, _, gn, gend) = digit_run(t, q);
+        if gn == 0 {
+            break;
+        }
+        out.push((q, gend));
+        p = gend;
+    }
+    out.len() >= 3
+}
+
+/// A scale after an Arabic numeral: `k`, `M`, `bn`, ` million`, ` lakh`,
+/// ` dozen`. Returns (multiplier, end). Single letters must not run on into
+/// another letter or digit (`100GB`, `3 B200` are not scales).
+pub(crate) fn suffix(t: &str, end: usize, int_small: bool) -> Option<(V, usize)> {
+    let b = t.as_bytes();
+    let mut q = end;
+    let mut spaces = 0;
+    while q < b.len() && b[q] == b' ' && spaces < 3 {
+        q += 1;
+        spaces += 1;
+    }
+    // `100-billion-parameter`, `$100-million deal`: a hyphen before a
+    // scale word (not before a single letter).
+    let hyphen = spaces == 0 && b.get(q) == Some(&b'-');
+    if hyphen {
+        q += 1;
+    }
+    let w0 = q;
+    while q < b.len() && b[q].is_ascii_alphabetic() {
+        q += 1;
+    }
+    if q == w0 || q - w0 > 12 {
+        return None;
+    }
+    if hyphen {
+        let v = scale_word(&t[w0..q])?;
+        return (v != V::int(12)).then_some((v, q));
+    }
+    if q < b.len() && b[q].is_ascii_digit() {
+        return None;
+    }
+    let w = &t[w0..q];
+    let mul = scale_word(w).or(match w {
+        "k" | "K" => Some(V::pow10(3)),
+        "M" | "MM" | "mil" | "mn" | "mln" | "Mn" => Some(V::pow10(6)),
+        "b" | "B" | "bn" | "bln" | "Bn" => Some(V::pow10(9)),
+        // `5G`, `4G`: network generations, not 5e9.
+        "G" if !int_small => Some(V::pow10(9)),
+        "T" | "tn" | "tln" => Some(V::pow10(12)),
+        _ => None,
+    })?;
+    Some((mul, q))
+}
+
+/// English scale words, case-insensitive (also used by the word reader).
+pub(crate) fn scale_word(w: &str) -> Option<V> {
+    let mut buf = [0u8; 12];
+    let n = w.len();
+    if !(2..=12).contains(&n) {
+        return None;
+    }
+    for (k, c) in w.bytes().enumerate() {
+        buf[k] = c.to_ascii_lowercase();
+    }
+    Some(match &buf[..n] {
+        b"hundred" | b"hundreds" => V::pow10(2),
+        b"thousand" | b"thousands" => V::pow10(3),
+        b"lakh" | b"lakhs" | b"lac" | b"lacs" | b"lkh" | b"lkhs" => V::pow10(5),
+        b"million" | b"millions" => V::pow10(6),
+        b"crore" | b"crores" | b"cr" | b"koti" | b"krore" | b"krores" | b"kr" => V::pow10(7),
+        b"billion" | b"billions" => V::pow10(9),
+        b"trillion" | b"trillions" => V::pow10(12),
+        b"dozen" | b"dozens" | b"dz" | b"dzs" | b"doz" | b"dozs" => V::int(12),
+        _ => return None,
+    })
+}

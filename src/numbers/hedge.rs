@@ -1,0 +1,213 @@
+//! Hedge words: the prefixes and postfixes that make a figure approximate
+//! or a bound (`约`, `超过`, `左右`, `about`, `more than`, `+`).
+
+use super::HedgeKind::{self, *};
+
+/// Chinese and symbol prefixes. `bare_only`: only before a bare unit
+/// (`上万`, `数千`), never before digits.
+pub(crate) const ZH_PREFIX: &[(&str, HedgeKind, bool)] = &[
+    ("大约", About, false),
+    ("大概", About, false),
+    ("约合", About, false),
+    ("约莫", About, false),
+    ("约", About, false),
+    ("約", About, false),
+    ("将近", AtMost, false),
+    ("將近", AtMost, false),
+    ("接近", AtMost, false),
+    ("近", AtMost, false),
+    ("超过", AtLeast, false),
+    ("超過", AtLeast, false),
+    ("超", AtLeast, false),
+    ("逾", AtLeast, false),
+    ("不到", AtMost, false),
+    ("不足", AtMost, false),
+    ("不超过", AtMost, false),
+    ("不超過", AtMost, false),
+    ("多达", AtMost, false),
+    ("多達", AtMost, false),
+    ("高达", AtMost, false),
+    ("高達", AtMost, false),
+    ("至少", AtLeast, false),
+    ("最少", AtLeast, false),
+    ("不少于", AtLeast, false),
+    ("不少於", AtLeast, false),
+    ("不低于", AtLeast, false),
+    ("不低於", AtLeast, false),
+    ("最多", AtMost, false),
+    ("大于", AtLeast, false),
+    ("大於", AtLeast, false),
+    ("小于", AtMost, false),
+    ("小於", AtMost, false),
+    ("少于", AtMost, false),
+    ("少於", AtMost, false),
+    ("低于", AtMost, false),
+    ("低於", AtMost, false),
+    ("上", Magnitude, true),
+    ("数", Magnitude, true),
+    ("數", Magnitude, true),
+    ("~", About, false),
+    ("～", About, false),
+    ("〜", About, false),
+    ("≈", About, false),
+    ("约为", About, false),
+];
+
+/// English prefixes, matched case-insensitively at a word start and
+/// followed by a space.
+pub(crate) const EN_PREFIX: &[(&str, HedgeKind)] = &[
+    ("about", About),
+    ("around", About),
+    ("approximately", About),
+    ("approx.", About),
+    ("roughly", About),
+    ("some", About),
+    ("an estimated", About),
+    ("estimated", About),
+    ("nearly", AtMost),
+    ("almost", AtMost),
+    ("close to", AtMost),
+    ("up to", AtMost),
+    ("as many as", AtMost),
+    ("as much as", AtMost),
+    ("under", AtMost),
+    ("just under", AtMost),
+    ("below", AtMost),
+    ("fewer than", AtMost),
+    ("less than", AtMost),
+    ("no more than", AtMost),
+    ("not more than", AtMost),
+    ("at most", AtMost),
+    ("over", AtLeast),
+    ("just over", AtLeast),
+    ("well over", AtLeast),
+    ("more than", AtLeast),
+    ("at least", AtLeast),
+    ("upwards of", AtLeast),
+    ("in excess of", AtLeast),
+    ("north of", AtLeast),
+    ("above", AtLeast),
+    ("greater than", AtLeast),
+    ("no fewer than", AtLeast),
+    ("no less than", AtLeast),
+];
+
+/// Chinese postfixes after the numeral.
+pub(crate) const ZH_POSTFIX: &[(&str, HedgeKind)] = &[
+    ("左右", About),
+    ("上下", About),
+    ("以上", AtLeast),
+    ("出头", AtLeast),
+    ("出頭", AtLeast),
+    ("以下", AtMost),
+    ("以内", AtMost),
+    ("以內", AtMost),
+    ("之多", AtMost),
+    ("量级", Magnitude),
+    ("量級", Magnitude),
+    ("级", Magnitude),
+    ("級", Magnitude),
+];
+
+/// English postfixes (after a space).
+pub(crate) const EN_POSTFIX: &[(&str, HedgeKind)] = &[
+    ("or more", AtLeast),
+    ("or so", About),
+    ("or fewer", AtMost),
+    ("or less", AtMost),
+];
+
+/// The longest Chinese/symbol prefix at `i`.
+pub(crate) fn zh_prefix(t: &str, i: usize) -> Option<(HedgeKind, usize, bool)> {
+    let s = &t[i..];
+    let c = s.chars().next()?;
+    if !matches!(
+        c,
+        '大' | '约'
+            | '約'
+            | '将'
+            | '將'
+            | '接'
+            | '近'
+            | '超'
+            | '逾'
+            | '不'
+            | '多'
+            | '高'
+            | '至'
+            | '最'
+            | '小'
+            | '少'
+            | '低'
+            | '上'
+            | '数'
+            | '數'
+            | '~'
+            | '～'
+            | '〜'
+            | '≈'
+    ) {
+        return None;
+    }
+    let mut best: Option<(HedgeKind, usize, bool)> = None;
+    for &(w, k, bare) in ZH_PREFIX {
+        // First-character check before the byte comparison (hot path).
+        if w.starts_with(c) && s.starts_with(w) && best.is_none_or(|b| w.len() > b.1 - i) {
+            best = Some((k, i + w.len(), bare));
+        }
+    }
+    best
+}
+
+fn starts_with_ci(s: &[u8], w: &str) -> bool {
+    s.len() >= w.len() && s[..w.len()].eq_ignore_ascii_case(w.as_bytes())
+}
+
+/// The longest English prefix at word start `i`, followed by whitespace.
+pub(crate) fn en_prefix(t: &str, i: usize) -> Option<(HedgeKind, usize)> {
+    let s = &t.as_bytes()[i..];
+    let c = s.first()?.to_ascii_lowercase();
+    let mut best: Option<(HedgeKind, usize)> = None;
+    for &(w, k) in EN_PREFIX {
+        if w.as_bytes()[0] == c
+            && starts_with_ci(s, w)
+            && s.get(w.len()) == Some(&b' ')
+            && best.is_none_or(|b| w.len() > b.1 - i)
+        {
+            best = Some((k, i + w.len()));
+        }
+    }
+    best
+}
+
+pub(crate) fn zh_postfix(t: &str, i: usize) -> Option<(HedgeKind, usize)> {
+    let s = &t[i..];
+    let c = s.chars().next()?;
+    if !matches!(c, '左' | '上' | '以' | '出' | '之' | '量' | '级' | '級') {
+        return None;
+    }
+    for &(w, k) in ZH_POSTFIX {
+        if let Some(rest) = s.strip_prefix(w) {
+            // 上下游 (upstream and downstream) is not a hedge.
+            if w == "上下" && rest.starts_with(['游', '文', '班']) {
+                continue;
+            }
+            return Some((k, i + w.len()));
+        }
+    }
+    None
+}
+
+pub(crate) fn en_postfix(t: &str, i: usize) -> Option<(HedgeKind, usize)> {
+    let b = t.as_bytes();
+    if b.get(i) != Some(&b' ') {
+        return None;
+    }
+    let s = &b[i + 1..];
+    for &(w, k) in EN_POSTFIX {
+        if starts_with_ci(s, w) && !s.get(w.len()).is_some_and(|c| c.is_ascii_alphanumeric()) {
+            return Some((k, i + 1 + w.len()));
+        }
+    }
+    None
+}
