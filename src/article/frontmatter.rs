@@ -458,9 +458,20 @@ pub fn safe_url(u: &str) -> bool {
     scheme_ok && chars_ok && enc_ok
 }
 
-/// `YYYY-MM-DD`, optionally followed by a time (`T12:00:00Z`, ` 12:00`).
+/// `YYYY-MM-DD`, optionally followed by a time (`T12:00:00Z`, ` 12:00`),
+/// or `YYYY-MM` / `YYYY`.
 pub fn is_date(s: &str) -> bool {
     let b = s.as_bytes();
+    // Month or year precision (`2025-02`, `2025`) is a date too.
+    if b.len() == 4 {
+        return b.iter().all(u8::is_ascii_digit);
+    }
+    if b.len() == 7 {
+        return b[..4].iter().all(u8::is_ascii_digit)
+            && b[4] == b'-'
+            && b[5..].iter().all(u8::is_ascii_digit)
+            && (1..=12).contains(&((b[5] - b'0') * 10 + (b[6] - b'0')));
+    }
     if b.len() < 10 || b.len() > 35 {
         return false;
     }
