@@ -36,6 +36,8 @@ pub struct Pipeline<'a> {
 }
 
 impl<'a> Pipeline<'a> {
+    // `Tolerance` is a unit placeholder on main until the audit branch lands.
+    #[allow(clippy::default_constructed_unit_structs)]
     pub fn new(dataset: &'a Dataset, limits: Limits) -> Self {
         Pipeline {
             dataset,
@@ -141,7 +143,7 @@ pub fn describe(
                         clean
                             .clone()
                             .or_else(|| slug::sanitize(&stem))
-                            .unwrap_or_else(|| "article".into())
+                            .unwrap_or_else(|| slug::fallback(raw))
                     ))
                     .at_path(&article.path)
                     .with_hint("a slug may hold lower-case letters, digits and hyphens"),
@@ -151,7 +153,7 @@ pub fn describe(
         }
         None => slug::sanitize(&stem),
     }
-    .unwrap_or_else(|| "article".to_string());
+    .unwrap_or_else(|| slug::fallback(fm.slug.as_deref().unwrap_or(&stem)));
     let (slug, renamed) = slugs.claim(&base);
     if renamed {
         diags.push(
@@ -165,10 +167,16 @@ pub fn describe(
         .clone()
         .or_else(|| article.blocks.first().map(|b| b.text.clone()))
         .unwrap_or_else(|| stem.clone());
+    // File names and derived titles reach pages and fact files: no control
+    // or bidi characters (front-matter fields are cleaned when parsed).
+    let mut path = article.path.display().to_string();
+    crate::article::frontmatter::clean_text(&mut path);
+    let mut title = title;
+    crate::article::frontmatter::clean_text(&mut title);
     ArticleMeta {
         slug,
-        path: article.path.display().to_string(),
-        title: title.trim().to_string(),
+        path,
+        title,
         lang: fm
             .lang
             .as_deref()

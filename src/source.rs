@@ -2,9 +2,12 @@
 //!
 //! Articles are `.md` and `.markdown` files outside hidden files and
 //! folders, sorted by path so every build sees them in the same order.
-//! Symbolic links are not followed: nothing outside the folder is read, and
-//! a link loop cannot make the walk run forever. Unreadable entries become
-//! warnings; the walk goes on.
+//! Symbolic links are not followed (not even to files inside the folder,
+//! which the walk reaches by their real path anyway): nothing outside the
+//! folder is read, and a link loop cannot make the walk run forever. Links,
+//! FIFOs and devices named like articles, and unreadable entries, become
+//! warnings; the walk goes on. A folder named `x.md` is walked like any
+//! folder.
 
 use crate::diagnostic::Diagnostic;
 use std::path::{Path, PathBuf};
@@ -46,6 +49,14 @@ pub fn scan(root: &Path) -> Result<(Vec<PathBuf>, Vec<Diagnostic>), Diagnostic> 
                         Diagnostic::warning("symbolic link not followed; skipped")
                             .at_path(e.path())
                             .with_hint("copy the article into the folder instead of linking it"),
+                    );
+                } else if !e.file_type().is_dir() && is_article_name(&name) {
+                    // A FIFO would block the build forever; a device is not text.
+                    warnings.push(
+                        Diagnostic::warning(
+                            "not a regular file (a FIFO, socket or device); skipped",
+                        )
+                        .at_path(e.path()),
                     );
                 }
             }

@@ -72,7 +72,7 @@ fn bad_front_matter_type_is_shown_with_line_and_caret() {
     assert_eq!(
         stderr(&o),
         "\
-error: front matter is not valid: invalid type: sequence, expected a single text value (a string, number or date), not a list or map at line 2, column 1
+error: front matter is not valid: field `date`: invalid type: sequence, expected a single text value (a string, number or date), not a list or map
  --> articles/ledger.md:3:1
   |
 3 | date: [2025, 4]

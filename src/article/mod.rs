@@ -6,6 +6,7 @@
 //! caller skips that article.
 
 pub mod blocks;
+pub mod decode;
 pub mod frontmatter;
 
 use crate::diagnostic::Diagnostic;
@@ -19,7 +20,8 @@ use std::path::{Path, PathBuf};
 pub struct Article {
     /// Path of the file (as found by the scan or given on the command line).
     pub path: PathBuf,
-    /// The file's text, BOM removed. All spans index into this.
+    /// The file's text as decoded (BOM dropped, line endings normalised,
+    /// controls removed: see [`decode`]). All spans index into this.
     pub source: String,
     pub front: FrontMatter,
     /// Byte offset where the Markdown body starts.
@@ -103,16 +105,44 @@ pub fn load(path: &Path, limits: Limits) -> Result<Article, Skip> {
             .with_hint("split the article, or raise the limit with --max-article-bytes"),
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| {
-        Skip::unreadable(Diagnostic::error(format!("cannot read the article: {e}")).at_path(path))
-    })?;
+    if !meta.is_file() {
+        return Err(Skip::unreadable(
+            Diagnostic::error("not a regular file (a folder, FIFO or device); skipped")
+                .at_path(path),
+        ));
+    }
+    // Read at most one byte over the limit: the file may grow after `metadata`.
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    std::fs::File::open(path)
+        .and_then(|f| {
+            use std::io::Read;
+            f.take(limits.max_bytes + 1).read_to_end(&mut bytes)
+        })
+        .map_err(|e| {
+            Skip::unreadable(
+                Diagnostic::error(format!("cannot read the article: {e}")).at_path(path),
+            )
+        })?;
+    if bytes.len() as u64 > limits.max_bytes {
+        return Err(Skip::invalid(
+            Diagnostic::error(format!(
+                "article is over the limit of {} bytes; skipped",
+                limits.max_bytes
+            ))
+            .at_path(path),
+        ));
+    }
     parse(path, bytes)
 }
 
 /// Parses article bytes (from a file or stdin).
 pub fn parse(path: &Path, bytes: Vec<u8>) -> Result<Article, Skip> {
-    let text = decode(path, bytes).map_err(Skip::unreadable)?;
-    parse_text(path, text).map_err(Skip::invalid)
+    let decoded = decode::decode(path, bytes).map_err(Skip::unreadable)?;
+    let mut article = parse_text(path, decoded.text).map_err(Skip::invalid)?;
+    let mut warnings = decoded.warnings;
+    warnings.append(&mut article.warnings);
+    article.warnings = warnings;
+    Ok(article)
 }
 
 fn parse_text(path: &Path, text: String) -> Result<Article, Diagnostic> {
@@ -124,18 +154,23 @@ fn parse_text(path: &Path, text: String) -> Result<Article, Diagnostic> {
                 "an article needs a front matter block with a `title` or some Markdown text",
             ));
     }
+    let mut warnings = Vec::new();
+    let located = |mut d: Diagnostic| {
+        d.path = Some(path.to_path_buf());
+        if let Some(line) = d.line {
+            d.source_line = Some(lines.line_text(&text, line).to_string());
+        }
+        d
+    };
     let (front, body_start) = match frontmatter::split(&text) {
-        Some(split) => {
-            let fm = frontmatter::parse(split.yaml, split.yaml_first_line).map_err(|mut d| {
-                d.path = Some(path.to_path_buf());
-                if let Some(line) = d.line {
-                    d.source_line = Some(lines.line_text(&text, line).to_string());
-                }
-                d
-            })?;
+        Ok(Some(split)) => {
+            let (fm, notes) =
+                frontmatter::parse_checked(split.yaml, split.yaml_first_line).map_err(located)?;
+            warnings.extend(notes.into_iter().map(located));
             (fm, split.body_start)
         }
-        None => (FrontMatter::default(), 0),
+        Ok(None) => (FrontMatter::default(), 0),
+        Err(d) => return Err(located(d)),
     };
     let body = &text[body_start..];
     if body.trim().is_empty() && front.title.is_none() {
@@ -146,8 +181,9 @@ fn parse_text(path: &Path, text: String) -> Result<Article, Diagnostic> {
                 .with_hint("add `title:` to the front matter or write the article below it"),
         );
     }
-    let mut warnings = Vec::new();
-    for key in front.extra.keys() {
+    // A handful of typo hints is useful; thousands are noise (and each
+    // costs a scan of the front matter).
+    for key in front.extra.keys().take(20) {
         if let Some(known) = frontmatter::suggest(key) {
             let line = find_key_line(&text, body_start, key);
             let mut d = Diagnostic::warning(format!("unknown front-matter key `{key}`"))
@@ -161,7 +197,23 @@ fn parse_text(path: &Path, text: String) -> Result<Article, Diagnostic> {
             warnings.push(d);
         }
     }
-    let blocks = blocks::segment(body, body_start);
+    let mut blocks = blocks::segment(body, body_start);
+    let mut bidi_line = None;
+    for b in &mut blocks {
+        if neutralise_bidi(&mut b.text) && bidi_line.is_none() {
+            bidi_line = Some(lines.line(b.source_offset(0)));
+        }
+    }
+    if let Some(line) = bidi_line {
+        warnings.push(
+            Diagnostic::warning(
+                "bidi control characters (U+202A-U+202E, U+2066-U+2069) in the text: removed from the output; digits inside an override are not read as figures",
+            )
+            .at_path(path)
+            .at(line, 1)
+            .with_hint("text whose display order differs from its stored order cannot be checked"),
+        );
+    }
     Ok(Article {
         path: path.to_path_buf(),
         source: text,
@@ -180,50 +232,57 @@ fn find_key_line(text: &str, body_start: usize, key: &str) -> Option<usize> {
         .map(|i| i + 1)
 }
 
-/// UTF-8 only; a BOM is dropped; binary content is refused.
-fn decode(path: &Path, mut bytes: Vec<u8>) -> Result<String, Diagnostic> {
-    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
-        bytes.drain(..3);
+/// Neutralises bidi controls in a block's plain text, keeping byte lengths
+/// (so the block's map to the source stays exact): each control becomes
+/// spaces, and each digit inside a directional override (U+202D, U+202E),
+/// whose display order is not its stored order, becomes `#`. Returns
+/// whether anything was changed.
+fn neutralise_bidi(text: &mut String) -> bool {
+    if !text.chars().any(decode::is_bidi_control) {
+        return false;
     }
-    if looks_binary(&bytes) {
-        return Err(
-            Diagnostic::error("file is binary, not a Markdown article; skipped")
-                .at_path(path)
-                .with_hint("only UTF-8 text files named .md or .markdown are articles"),
-        );
+    // Stack of open controls: true for an override. Capped at the bidi
+    // algorithm's own maximum depth (125; deeper pushes overflow and are
+    // ignored), which also keeps this linear.
+    const MAX_BIDI_DEPTH: usize = 125;
+    let mut open: Vec<(char, bool)> = Vec::new();
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if decode::is_bidi_control(c) {
+            match c {
+                '\u{202D}' | '\u{202E}' if open.len() < MAX_BIDI_DEPTH => open.push((c, true)),
+                '\u{202A}' | '\u{202B}' | '\u{2066}'..='\u{2068}'
+                    if open.len() < MAX_BIDI_DEPTH =>
+                {
+                    open.push((c, false))
+                }
+                '\u{202C}' => {
+                    if let Some(i) = open
+                        .iter()
+                        .rposition(|(o, _)| !('\u{2066}'..='\u{2068}').contains(o))
+                    {
+                        open.truncate(i);
+                    }
+                }
+                '\u{2069}' => {
+                    if let Some(i) = open
+                        .iter()
+                        .rposition(|(o, _)| ('\u{2066}'..='\u{2068}').contains(o))
+                    {
+                        open.truncate(i);
+                    }
+                }
+                _ => {}
+            }
+            out.extend(std::iter::repeat_n(' ', c.len_utf8()));
+        } else if c.is_numeric() && open.iter().any(|&(_, ovr)| ovr) {
+            out.extend(std::iter::repeat_n('#', c.len_utf8()));
+        } else {
+            out.push(c);
+        }
     }
-    String::from_utf8(bytes).map_err(|e| {
-        let valid = e.utf8_error().valid_up_to();
-        let bytes = e.into_bytes();
-        let prefix = String::from_utf8_lossy(&bytes[..valid]);
-        let line = prefix.matches('\n').count() + 1;
-        let col = prefix
-            .rsplit('\n')
-            .next()
-            .map(|l| l.chars().count())
-            .unwrap_or(0)
-            + 1;
-        Diagnostic::error(format!("invalid UTF-8 at byte {valid}; skipped"))
-            .at_path(path)
-            .at(line, col)
-            .with_hint("save the article as UTF-8 (GBK and Big5 files must be converted first)")
-    })
-}
-
-fn looks_binary(bytes: &[u8]) -> bool {
-    const MAGIC: &[&[u8]] = &[
-        b"\x89PNG",
-        b"GIF8",
-        b"\xFF\xD8\xFF",
-        b"%PDF",
-        b"PK\x03\x04",
-        b"\x7FELF",
-    ];
-    if MAGIC.iter().any(|m| bytes.starts_with(m)) {
-        return true;
-    }
-    // A NUL in the first 8 KiB is not text.
-    bytes.iter().take(8192).any(|&b| b == 0)
+    *text = out;
+    true
 }
 
 #[cfg(test)]
@@ -273,6 +332,18 @@ mod tests {
             a.blocks[0].text,
             "训练动用了约20万块H100。About 200,000 GPUs."
         );
+    }
+
+    #[test]
+    fn bidi_digits_are_not_readable_and_deep_nesting_is_linear() {
+        let a = art("x \u{202E}8402\u{202C} 块, \u{2067}12\u{2069} ok");
+        assert_eq!(a.blocks[0].text, "x    ####    块,    12    ok");
+        assert!(a.warnings.iter().any(|w| w.message.contains("bidi")));
+        let deep = format!("{}{}", "\u{202E}".repeat(300_000), "1".repeat(300_000));
+        let t = std::time::Instant::now();
+        let a = art(&deep);
+        assert!(t.elapsed().as_secs() < 10, "{:?}", t.elapsed());
+        assert!(!a.blocks[0].text.contains('1'));
     }
 
     #[test]

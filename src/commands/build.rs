@@ -79,6 +79,19 @@ pub fn run(args: &BuildArgs, config: &Config, r: Reporter) -> Exit {
     );
 
     let t = Instant::now();
+    // A build replaces everything in `out`: never when an input lives there.
+    let data_dir = data_args(&args.data, config).data;
+    let inputs = [
+        Some(articles.as_path()),
+        templates_dir.as_deref(),
+        data_dir.as_deref(),
+    ];
+    for input in inputs.into_iter().flatten() {
+        if let Err(d) = crate::output::check_input_outside(&out, input) {
+            r.emit(&d);
+            return Exit::Fatal;
+        }
+    }
     let staging = match Staging::open(&out, args.force) {
         Ok(s) => s,
         Err(d) => {

@@ -58,6 +58,15 @@ impl Reporter {
         if self.quiet && !d.is_error() {
             return;
         }
+        // Article text must not reach the terminal raw (the colour codes
+        // are added by `render`, after this).
+        let mut d = d.clone();
+        d.message = terminal_safe(&d.message).into_owned();
+        d.path = d
+            .path
+            .map(|p| terminal_safe(&p.display().to_string()).into_owned().into());
+        d.source_line = d.source_line.map(|l| terminal_safe(&l).into_owned());
+        d.hint = d.hint.map(|h| terminal_safe(&h).into_owned());
         let text = d.render(self.color);
         let mut err = std::io::stderr().lock();
         let _ = err.write_all(text.as_bytes());
@@ -65,7 +74,7 @@ impl Reporter {
 
     pub fn info(&self, msg: &str) {
         if !self.quiet {
-            eprintln!("{msg}");
+            eprintln!("{}", terminal_safe(msg));
         }
     }
 
@@ -79,6 +88,28 @@ impl Reporter {
     pub fn stage(&self, name: &str, what: &str, took: Duration) {
         self.verbose(&format!("{name:>9}  {what:<32} {took:>9.1?}"));
     }
+}
+
+/// Makes text from articles (file names, source lines, front matter) safe
+/// to print on a terminal: control characters (an ESC starts a terminal
+/// escape sequence) and bidi controls (Trojan Source) are shown as `\u{..}`;
+/// line feeds and tabs are kept.
+pub fn terminal_safe(s: &str) -> std::borrow::Cow<'_, str> {
+    let bad = |c: char| {
+        (c.is_control() && c != '\n' && c != '\t') || crate::article::decode::is_bidi_control(c)
+    };
+    if !s.chars().any(bad) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut o = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if bad(c) {
+            o.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            o.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(o)
 }
 
 /// Runs the parsed command line.

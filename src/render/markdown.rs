@@ -7,12 +7,11 @@
 //! reach the page unsanitised. Nesting deeper than [`MAX_DEPTH`] is
 //! flattened first, because html5ever (behind ammonia) is quadratic in depth.
 
+use super::sanitize::{is_capped as is_container, is_capped_end as is_container_end};
+pub use super::sanitize::{sanitize, MAX_DEPTH};
 use crate::model::Claim;
 use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag, TagEnd};
 use std::collections::HashSet;
-
-/// Block containers nested deeper than this are flattened.
-pub const MAX_DEPTH: usize = 48;
 
 const OPEN: char = '\u{E000}';
 const CLOSE: char = '\u{E001}';
@@ -164,24 +163,6 @@ pub fn render(body: &str, offset: usize, marks: &[Mark<'_>]) -> String {
 fn is_remote(url: &str) -> bool {
     let u = url.trim_start().to_ascii_lowercase();
     u.starts_with("http:") || u.starts_with("https:") || u.starts_with("//")
-}
-
-fn is_container(tag: &Tag<'_>) -> bool {
-    matches!(tag, Tag::BlockQuote(_) | Tag::List(_) | Tag::Item)
-}
-
-fn is_container_end(tag: &TagEnd) -> bool {
-    matches!(tag, TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Item)
-}
-
-/// ammonia's allow-list, plus `rel="nofollow noopener"` on links; URL
-/// schemes are limited to http(s) and mailto, so `javascript:` and `data:`
-/// links lose their target.
-pub fn sanitize(html: &str) -> String {
-    let mut b = ammonia::Builder::default();
-    b.url_schemes(["http", "https", "mailto"].into_iter().collect())
-        .link_rel(Some("nofollow noopener noreferrer"));
-    b.clean(html).to_string()
 }
 
 fn restore_marks(html: &str, marks: &[Mark<'_>]) -> String {

@@ -15,6 +15,7 @@ pub mod config;
 pub mod format;
 pub mod i18n;
 pub mod markdown;
+pub mod sanitize;
 pub mod views;
 
 use crate::diagnostic::Diagnostic;
