@@ -130,6 +130,9 @@ pub struct BriefingView {
     pub generated: Generated,
     /// The summary in each language: front matter, else generated.
     pub summary: Text,
+    /// The generated summary, for `<meta name="description">`: attribute
+    /// values never carry article text.
+    pub meta_description: Text,
     pub date: String,
     /// `2025-04-10` at the source's precision, for `<time datetime>`.
     pub date_iso: String,
@@ -727,6 +730,7 @@ fn briefing(i: &I18n, site: &super::Site, p: &Processed, ds: &Dataset) -> Briefi
         }
     });
     let gen_summary = generated_summary(i, f);
+    let meta_description = gen_summary.clone();
     let summary = Text {
         zh: fm.summary_zh.clone().unwrap_or(gen_summary.zh),
         en: fm.summary_en.clone().unwrap_or(gen_summary.en),
@@ -752,12 +756,12 @@ fn briefing(i: &I18n, site: &super::Site, p: &Processed, ds: &Dataset) -> Briefi
     let points: Vec<Point> = claims
         .iter()
         .map(|c| Point {
-            label: format!(
-                "{}{}{}",
-                c.n,
-                if c.subject.is_empty() { "" } else { " " },
-                c.subject
-            ),
+            // Only names from the dataset go into the SVG: a subject the
+            // extractor found in the article (no id) is article text.
+            label: match c.subject_file {
+                Some(_) if !c.subject.is_empty() => format!("{} {}", c.n, c.subject),
+                _ => c.n.to_string(),
+            },
             claimed: c.count_value as f64,
             recorded: c.reference.as_ref().map(|r| r.value_num),
             verdict: c.verdict.key.to_string(),
@@ -806,6 +810,7 @@ fn briefing(i: &I18n, site: &super::Site, p: &Processed, ds: &Dataset) -> Briefi
         },
         generated,
         summary,
+        meta_description,
         date_iso: parse_date(&date).map(|d| d.iso()).unwrap_or_default(),
         date_l: Text {
             zh: i.date("zh", &date),
