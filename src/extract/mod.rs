@@ -143,6 +143,13 @@ const CONNECTORS: &[&str] = &[
 ];
 /// Counted things that are not accelerators, after a chip name.
 const NOT_ACCELERATORS: &[&str] = &[
+    "dies",
+    "die ",
+    "chiplet",
+    "晶粒",
+    "裸片",
+    "裸晶",
+    "芯粒",
     "pod",
     "node",
     "server",
@@ -315,6 +322,9 @@ struct Run<'a> {
     cands: Vec<Cand>,
     quantities: Vec<Quantity>,
     dominant_model: Option<usize>,
+    /// Organisations the front matter names as the article's source,
+    /// attribution or author: they report figures, never own them.
+    publishers: Vec<usize>,
 }
 
 impl<'a> Run<'a> {
@@ -355,7 +365,20 @@ impl<'a> Run<'a> {
             cands: Vec::new(),
             quantities: Vec::new(),
             dominant_model: None,
+            publishers: Vec::new(),
         };
+        for f in [&art.front.source, &art.front.attribution, &art.front.author]
+            .into_iter()
+            .flatten()
+        {
+            for m in x.matcher.find(f) {
+                if x.matcher.info[m.entity].kind == EntityKind::Organisation
+                    && !run.publishers.contains(&m.entity)
+                {
+                    run.publishers.push(m.entity);
+                }
+            }
+        }
         run.add_families();
         run.discover_models();
         run
@@ -1172,7 +1195,89 @@ impl<'a> Run<'a> {
         }
     }
 
+    /// `a cluster of 500,000 chips`, `由10万块H100组成的集群`: a figure
+    /// that gives the size of a cluster.
+    fn describes_cluster(&self, bi: usize, clause: &Range<usize>, range: &Range<usize>) -> bool {
+        let t = &self.blocks[bi].block.text;
+        let before = &t[clause.start.min(range.start)..range.start];
+        text::ends_with_any(
+            before,
+            &[
+                "cluster of",
+                "supercomputer of",
+                "supercluster of",
+                "cluster with",
+                "supercomputer with",
+                "cluster built from",
+            ],
+        ) || text::starts_with_any(
+            &t[range.end..],
+            &[
+                "组成的集群",
+                "构成的集群",
+                "组成的超算",
+                "组成的超级计算机",
+                "规模的集群",
+                "的集群",
+                "的超算",
+            ],
+        )
+    }
+
+    /// A chip's internal make-up (`昇腾910C由两颗910B封装而成`, `the 910C
+    /// is made of two 910B`): dies in one package, not accelerators.
+    fn composition(&self, bi: usize, n: &NumberMatch) -> bool {
+        let b = &self.blocks[bi];
+        let t = &b.block.text;
+        let clause = text::containing(&b.clauses, n.span.start)
+            .map(|i| b.clauses[i].clone())
+            .unwrap_or(0..t.len());
+        let start = clause.start.min(n.span.start);
+        let packaged = ["封装", "合封", "in one package", "in a single package", "packaged together"]
+            .iter()
+            .any(|w| t[clause.clone()].to_ascii_lowercase().contains(w));
+        if packaged && n.as_count().is_some_and(|c| c <= 8) {
+            return true;
+        }
+        let Some(m) = b
+            .mentions
+            .iter()
+            .rev()
+            .find(|f| f.range.start >= start && f.range.end <= n.span.start)
+        else {
+            return false;
+        };
+        if self.info(m.entity).kind != EntityKind::Chip {
+            return false;
+        }
+        let mut q = quantity::skip_spaces(t, m.range.end);
+        if let Some((len, _)) = generic_at(t, q) {
+            q = quantity::skip_spaces(t, q + len);
+        }
+        let between = t[q.min(n.span.start)..n.span.start].trim();
+        [
+            "由",
+            "是由",
+            "is made of",
+            "is made up of",
+            "made of",
+            "made up of",
+            "consists of",
+            "is composed of",
+            "composed of",
+            "comprises",
+            "is built from",
+            "packages",
+            "fuses",
+        ]
+        .iter()
+        .any(|w| between.eq_ignore_ascii_case(w))
+    }
+
     fn claim(&mut self, bi: usize, n: &NumberMatch, ph: Phrase) -> bool {
+        if self.composition(bi, n) {
+            return false;
+        }
         let b = &self.blocks[bi];
         let t = &b.block.text;
         let sent_i = text::containing(&b.sentences, n.span.start).unwrap_or(0);
@@ -1336,10 +1441,92 @@ impl<'a> Run<'a> {
             .filter(|f| !(f.range.start < exclude.end && exclude.start < f.range.end))
             .filter(|f| {
                 let i = self.info(f.entity);
-                i.kind != EntityKind::Chip && !i.is_reporter() && (vendors || !i.is_vendor())
+                i.kind != EntityKind::Chip && (vendors || !i.is_vendor())
             })
+            .filter(|f| !self.attribution(bi, f))
             .map(|f| (f.entity, bi, f.range.clone()))
             .collect()
+    }
+
+    /// A name that is the source of a figure, not its owner: an analyst
+    /// firm or medium, the article's own source, or any organisation in
+    /// attribution wording (`据X`, `X估计`, `according to X`, `X estimates`).
+    fn attribution(&self, bi: usize, f: &Found) -> bool {
+        let i = self.info(f.entity);
+        if i.is_reporter() || self.publishers.contains(&f.entity) {
+            return true;
+        }
+        if i.kind != EntityKind::Organisation {
+            return false;
+        }
+        let t = &self.blocks[bi].block.text;
+        text::ends_with_any(&t[..f.range.start], text::ATTRIBUTION_BEFORE)
+            || text::starts_with_any(&t[f.range.end..], text::ATTRIBUTION_AFTER)
+    }
+
+    /// Whether `r` of block `bi` names the source of a figure.
+    fn has_attribution(&self, bi: usize, r: &Range<usize>) -> bool {
+        self.blocks[bi]
+            .mentions
+            .iter()
+            .filter(|f| f.range.start >= r.start && f.range.end <= r.end)
+            .any(|f| self.info(f.entity).kind != EntityKind::Chip && self.attribution(bi, f))
+    }
+
+    /// `the company`, `该公司` before `pos` in the sentence: the
+    /// organisation of the previous subject, else the last organisation
+    /// named. `the site`, `该集群`: the last cluster named.
+    fn anaphora_subject(&self, bi: usize, sentence: &Range<usize>, pos: usize) -> Option<usize> {
+        let t = &self.blocks[bi].block.text;
+        let before = &t[sentence.start..pos.max(sentence.start)];
+        if text::find_any(before, text::CLUSTER_ANAPHORA).is_some() {
+            if let Some(c) = self.last_mention(bi, pos, |i| i.kind == EntityKind::Cluster) {
+                return Some(c);
+            }
+        }
+        text::find_any(before, text::ORG_ANAPHORA)?;
+        let owner = |i: &EntityInfo| {
+            i.kind == EntityKind::Organisation && !i.is_vendor() && !i.is_reporter()
+        };
+        // The previous subject, or the subject it inherits.
+        let prev = self.cands.iter().rev().find_map(|c| {
+            c.subject
+                .or_else(|| c.inherit.and_then(|k| self.cands.get(k)?.subject))
+        });
+        if let Some(e) = prev {
+            let i = self.info(e);
+            let org = if i.kind == EntityKind::Organisation {
+                Some(e)
+            } else {
+                i.org.as_deref().and_then(|o| self.x.matcher.index_of(o))
+            };
+            if let Some(o) = org.filter(|&o| owner(self.info(o)) && !self.publishers.contains(&o))
+            {
+                return Some(o);
+            }
+        }
+        self.last_mention(bi, pos, |i| owner(i))
+    }
+
+    /// The last entity named before `pos` of block `bi` that passes `ok`
+    /// and is not an attribution.
+    fn last_mention(
+        &self,
+        bi: usize,
+        pos: usize,
+        ok: impl Fn(&EntityInfo) -> bool,
+    ) -> Option<usize> {
+        for j in (0..=bi).rev().take(256) {
+            for f in self.blocks[j].mentions.iter().rev() {
+                if j == bi && f.range.start >= pos {
+                    continue;
+                }
+                if ok(self.info(f.entity)) && !self.attribution(j, f) {
+                    return Some(f.entity);
+                }
+            }
+        }
+        None
     }
 
     fn rank(&self, e: usize) -> u8 {
@@ -1375,14 +1562,12 @@ impl<'a> Run<'a> {
             }
             return out;
         }
-        // `for OpenAI`, `为OpenAI打造`: a beneficiary, not the owner.
+        // `for OpenAI`, `为OpenAI打造`: a beneficiary, not the owner;
+        // `agreed with Google`, `from Google`, `向谷歌`, `与谷歌`: a
+        // counterparty. The grammatical subject comes first.
         let beneficiary = |c: &(usize, usize, Range<usize>)| {
             let before = &self.blocks[c.1].block.text[..c.2.start];
-            let before = before.trim_end();
-            before.ends_with(" for")
-                || before.ends_with('为')
-                || before.ends_with('给')
-                || before == "for"
+            text::ends_with_any(before, &["for", "with", "from", "为", "给", "向", "与", "跟", "同", "从"])
         };
         top.sort_by_key(|c| {
             let b = beneficiary(c);
@@ -1516,6 +1701,19 @@ impl<'a> Run<'a> {
                 subjects = self.pick(&cands, 0, false);
             }
         }
+        // `Project Rainier, a cluster of 500,000 chips that Anthropic uses
+        // to train Claude`, `由10万块H100组成的集群`: the figure is the size
+        // of the cluster just named.
+        let mut apposition = false;
+        if subjects.is_empty() && self.describes_cluster(bi, &clause, &range) {
+            let named: Vec<_> = self
+                .candidates(bi, sentence.start..n.span.start, &range, false)
+                .into_iter()
+                .filter(|c| self.info(c.0).kind == EntityKind::Cluster)
+                .collect();
+            subjects = self.pick(&named, n.span.start, false);
+            apposition = !subjects.is_empty();
+        }
         if subjects.is_empty() {
             subjects = self.pick(
                 &self.candidates(bi, clause.clone(), &range, false),
@@ -1535,6 +1733,14 @@ impl<'a> Run<'a> {
                 subjects = vec![subjects[i].clone()];
             }
         }
+        // `the company`, `the site`: an organisation or a cluster, never a model.
+        if subjects.is_empty() {
+            if let Some(e) = self.anaphora_subject(bi, &sentence, n.span.start) {
+                subjects.push((e, bi, 0..0));
+            }
+        }
+        // A figure attributed to an analyst restates one given before.
+        let attributed = self.has_attribution(bi, &sentence);
         if subjects.is_empty() {
             // Anaphora: the last claim about the same chip, or for a bare
             // GPU figure the last claim in this block or list.
@@ -1549,7 +1755,7 @@ impl<'a> Run<'a> {
                 // Only when the sentence refers back, continues a list or
                 // table, or the figure was given earlier in this block.
                 let structural = b.block.table_row.is_some() || b.block.kind == BlockKind::ListItem;
-                let refers_back = text::has(sentence_text, text::W_ANAPHORA);
+                let refers_back = text::has(sentence_text, text::W_ANAPHORA) || attributed;
                 self.cands
                     .iter()
                     .rposition(|c| same_chip(&c.chip, &chip))
@@ -1637,6 +1843,14 @@ impl<'a> Run<'a> {
             role = Role::Cluster;
         }
 
+        if apposition {
+            let lead = &t[sentence.start..n.span.start];
+            role = if text::role_in(lead) == Some(Role::Planned) {
+                Role::Planned
+            } else {
+                Role::Cluster
+            };
+        }
         if ph.per_unit {
             role = Role::Other;
         }

@@ -253,6 +253,134 @@ pub const ANAPHORA: &[&str] = &[
     "此",
 ];
 
+/// Words that refer back to an organisation (`the company`, `该公司`):
+/// never to a model.
+pub const ORG_ANAPHORA: &[&str] = &[
+    "the company",
+    "the firm",
+    "the startup",
+    "the lab",
+    "the group",
+    "该公司",
+    "这家公司",
+    "该企业",
+    "这家企业",
+    "该机构",
+    "公司",
+];
+
+/// Words that refer back to a cluster (`the site`, `该集群`).
+pub const CLUSTER_ANAPHORA: &[&str] = &[
+    "the site",
+    "the cluster",
+    "the supercomputer",
+    "the supercluster",
+    "the facility",
+    "the data center",
+    "the data centre",
+    "the campus",
+    "该集群",
+    "这个集群",
+    "这一集群",
+    "该超算",
+    "该超级计算机",
+    "该数据中心",
+    "该站点",
+];
+
+/// Wording that makes an organisation the source of a figure rather than
+/// its owner, before (`据`, `according to`) or after (`估计`, `estimates`)
+/// its name.
+pub const ATTRIBUTION_BEFORE: &[&str] = &[
+    "according to",
+    "citing",
+    "cited by",
+    "per",
+    "据",
+    "根据",
+    "援引",
+];
+pub const ATTRIBUTION_AFTER: &[&str] = &[
+    "estimates",
+    "estimated",
+    "estimate",
+    "reckons",
+    "calculates",
+    "calculated",
+    "'s estimate",
+    "’s estimate",
+    "'s analysis",
+    "’s analysis",
+    "analysts",
+    "的估算",
+    "的估计",
+    "的测算",
+    "的推算",
+    "的统计",
+    "估算",
+    "估计",
+    "测算",
+    "推算",
+    "统计",
+];
+
+/// The first of `words` in `text` (ASCII case-insensitive; Latin words on
+/// word boundaries): its byte offset.
+pub fn find_any(text: &str, words: &[&str]) -> Option<usize> {
+    let lower = text.to_ascii_lowercase();
+    let b = lower.as_bytes();
+    let mut best: Option<usize> = None;
+    for w in words {
+        let mut from = 0;
+        while let Some(i) = lower[from..].find(w) {
+            let s = from + i;
+            let e = s + w.len();
+            let ascii = w.is_ascii();
+            let ok = !ascii
+                || ((s == 0 || !b[s - 1].is_ascii_alphanumeric())
+                    && (e >= b.len() || !b[e].is_ascii_alphanumeric()));
+            if ok {
+                best = Some(best.map_or(s, |x: usize| x.min(s)));
+                break;
+            }
+            from = e;
+        }
+    }
+    best
+}
+
+/// `text` ends with one of `words` (ASCII case-insensitive; a Latin word
+/// must start on a word boundary).
+pub fn ends_with_any(text: &str, words: &[&str]) -> bool {
+    let t = text.trim_end();
+    words.iter().any(|w| {
+        t.len() >= w.len()
+            && t.is_char_boundary(t.len() - w.len())
+            && t[t.len() - w.len()..].eq_ignore_ascii_case(w)
+            && (!w.is_ascii()
+                || !t[..t.len() - w.len()]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_ascii_alphanumeric()))
+    })
+}
+
+/// `text` starts with one of `words` (ASCII case-insensitive; a Latin word
+/// must end on a word boundary).
+pub fn starts_with_any(text: &str, words: &[&str]) -> bool {
+    let t = text.trim_start();
+    words.iter().any(|w| {
+        t.len() >= w.len()
+            && t.is_char_boundary(w.len())
+            && t[..w.len()].eq_ignore_ascii_case(w)
+            && (!w.is_ascii()
+                || !t[w.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_alphanumeric()))
+    })
+}
+
 /// Figures restated as such (`that figure`, `总数`).
 pub const FIGURE: &[&str] = &["figure", "number", "total", "count", "数量", "规模", "总数"];
 
