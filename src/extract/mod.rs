@@ -1815,6 +1815,11 @@ impl<'a> Run<'a> {
         if role.is_none() {
             role = lead_role;
         }
+        // A restatement with no wording of its own keeps the role of the
+        // figure it restates.
+        if role.is_none() {
+            role = inherit.and_then(|k| self.cands.get(k)).map(|c| c.role);
+        }
         let mut role = role.unwrap_or(match subject_kind {
             Some(EntityKind::Organisation) => Role::Deployed,
             _ => Role::Other,
