@@ -1233,9 +1233,15 @@ impl<'a> Run<'a> {
             .map(|i| b.clauses[i].clone())
             .unwrap_or(0..t.len());
         let start = clause.start.min(n.span.start);
-        let packaged = ["封装", "合封", "in one package", "in a single package", "packaged together"]
-            .iter()
-            .any(|w| t[clause.clone()].to_ascii_lowercase().contains(w));
+        let packaged = [
+            "封装",
+            "合封",
+            "in one package",
+            "in a single package",
+            "packaged together",
+        ]
+        .iter()
+        .any(|w| t[clause.clone()].to_ascii_lowercase().contains(w));
         if packaged && n.as_count().is_some_and(|c| c <= 8) {
             return true;
         }
@@ -1500,8 +1506,7 @@ impl<'a> Run<'a> {
             } else {
                 i.org.as_deref().and_then(|o| self.x.matcher.index_of(o))
             };
-            if let Some(o) = org.filter(|&o| owner(self.info(o)) && !self.publishers.contains(&o))
-            {
+            if let Some(o) = org.filter(|&o| owner(self.info(o)) && !self.publishers.contains(&o)) {
                 return Some(o);
             }
         }
@@ -1567,7 +1572,12 @@ impl<'a> Run<'a> {
         // counterparty. The grammatical subject comes first.
         let beneficiary = |c: &(usize, usize, Range<usize>)| {
             let before = &self.blocks[c.1].block.text[..c.2.start];
-            text::ends_with_any(before, &["for", "with", "from", "为", "给", "向", "与", "跟", "同", "从"])
+            text::ends_with_any(
+                before,
+                &[
+                    "for", "with", "from", "为", "给", "向", "与", "跟", "同", "从",
+                ],
+            )
         };
         top.sort_by_key(|c| {
             let b = beneficiary(c);

@@ -427,7 +427,8 @@ fn a_named_cluster_in_apposition_owns_its_size() {
          on which it trains its driving models.",
     );
     assert_eq!(got, [("tesla-cortex".into(), "cluster")]);
-    let got = subjects("xAI在孟菲斯启用了Colossus,这是一个由10万块H100组成的集群,xAI用它训练Grok 3。");
+    let got =
+        subjects("xAI在孟菲斯启用了Colossus,这是一个由10万块H100组成的集群,xAI用它训练Grok 3。");
     assert_eq!(got, [("xai-colossus".into(), "cluster")]);
     // Still a claim when a cluster is made of accelerators.
     let got = subjects("Colossus由10万块H100组成。");
