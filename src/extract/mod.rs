@@ -43,6 +43,8 @@ pub struct Extractor {
     model_version: Option<Regex>,
     /// Chip architectures named alone (`Hopper` → `NVIDIA Hopper`).
     families: Vec<(String, String)>,
+    /// All of `families` in one automaton (pattern i is `families[i]`).
+    family_ac: Option<aho_corasick::AhoCorasick>,
 }
 
 /// One-shot extraction (builds the name matcher; prefer [`Extractor`] for
@@ -288,7 +290,11 @@ impl Extractor {
         }
         // Longest first, so `Blackwell Ultra` wins over `Blackwell`.
         families.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        let family_ac = (!families.is_empty())
+            .then(|| aho_corasick::AhoCorasick::new(families.iter().map(|(w, _)| w.as_str())).ok())
+            .flatten();
         Extractor {
+            family_ac,
             model_version,
             families,
             matcher,
@@ -402,11 +408,23 @@ impl<'a> Run<'a> {
         for bi in 0..self.blocks.len() {
             let t = &self.blocks[bi].block.text;
             let mut found: Vec<(Range<usize>, String)> = Vec::new();
-            for (word, display) in &self.x.families {
-                let mut from = 0;
-                while let Some(i) = t[from..].find(word.as_str()) {
-                    let (s, e) = (from + i, from + i + word.len());
-                    from = e;
+            let Some(ac) = &self.x.family_ac else {
+                return;
+            };
+            // Every occurrence of every family word, longest word first
+            // (the order of `families`), then leftmost.
+            let mut hits: Vec<(usize, usize)> = ac
+                .find_overlapping_iter(t.as_str())
+                .map(|m| (m.pattern().as_usize(), m.start()))
+                .collect();
+            if hits.is_empty() {
+                continue;
+            }
+            hits.sort_unstable();
+            for (p, s) in hits {
+                let (word, display) = &self.x.families[p];
+                {
+                    let e = s + word.len();
                     let before_ok = !t[..s]
                         .chars()
                         .next_back()
@@ -1668,8 +1686,11 @@ impl<'a> Run<'a> {
         let mut subjects: Vec<(usize, usize, Range<usize>)> = Vec::new();
         let mut inherit = None;
         // Vendor output: the vendor's figure.
-        let output_here = text::has(clause_text, text::W_OUTPUT);
-        let output_sentence = text::has(sentence_text, text::W_OUTPUT);
+        // The word lists of the clause and the sentence, read once.
+        let clause_words = text::words_in(clause_text);
+        let sentence_words = text::words_in(sentence_text);
+        let output_here = clause_words & text::W_OUTPUT != 0;
+        let output_sentence = sentence_words & text::W_OUTPUT != 0;
         if output_here
             || (output_sentence
                 && self
@@ -1765,7 +1786,7 @@ impl<'a> Run<'a> {
                 // Only when the sentence refers back, continues a list or
                 // table, or the figure was given earlier in this block.
                 let structural = b.block.table_row.is_some() || b.block.kind == BlockKind::ListItem;
-                let refers_back = text::has(sentence_text, text::W_ANAPHORA) || attributed;
+                let refers_back = sentence_words & text::W_ANAPHORA != 0 || attributed;
                 self.cands
                     .iter()
                     .rposition(|c| same_chip(&c.chip, &chip))
@@ -1780,7 +1801,7 @@ impl<'a> Run<'a> {
         }
 
         // The role.
-        let mut role = text::role_in(clause_text).or_else(|| text::role_in(&header_text));
+        let mut role = text::role_of(clause_words).or_else(|| text::role_in(&header_text));
         // The lead-in of a list ("trained in one of three ways:") outranks
         // weak wording in the item itself.
         let lead_role = if b.block.kind == BlockKind::ListItem {
@@ -1820,7 +1841,7 @@ impl<'a> Run<'a> {
             };
         }
         if role.is_none() {
-            role = text::role_in(sentence_text);
+            role = text::role_of(sentence_words);
         }
         if role.is_none() {
             role = lead_role;
@@ -1842,7 +1863,7 @@ impl<'a> Run<'a> {
             let org_id = subjects.first().map(|c| self.info(c.0).id.clone());
             let model = match &org_id {
                 Some(org) => self.latest_model_of(bi, n.span.start, org),
-                None if text::has(sentence_text, text::W_TRAINED) => self.dominant_model,
+                None if sentence_words & text::W_TRAINED != 0 => self.dominant_model,
                 None => None,
             };
             if let Some(m) = model {

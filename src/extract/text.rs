@@ -443,7 +443,11 @@ pub fn words_in(text: &str) -> u16 {
 
 /// The role the wording of `text` gives a count, strongest first.
 pub fn role_in(text: &str) -> Option<Role> {
-    let w = words_in(text);
+    role_of(words_in(text))
+}
+
+/// The role the word lists `w` (from [`words_in`]) give a count.
+pub fn role_of(w: u16) -> Option<Role> {
     if w & (W_OTHER | W_OUTPUT) != 0 {
         Some(Role::Other)
     } else if w & W_PLANNED != 0 {
