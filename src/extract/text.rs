@@ -17,7 +17,28 @@ pub fn split(text: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
         let this_prev = prev;
         prev = Some(c);
         let prev = this_prev;
-        if c.is_alphanumeric() || c == ' ' {
+        // Only punctuation ends a sentence or a clause (a plain match: no
+        // Unicode table look-ups for the CJK text in between).
+        if !matches!(
+            c,
+            '。' | '！'
+                | '？'
+                | '!'
+                | '?'
+                | '.'
+                | '，'
+                | '；'
+                | '：'
+                | '—'
+                | '–'
+                | '('
+                | ')'
+                | '（'
+                | '）'
+                | ','
+                | ':'
+                | ';'
+        ) {
             continue;
         }
         let digits_around =
@@ -324,29 +345,37 @@ pub const ATTRIBUTION_AFTER: &[&str] = &[
     "统计",
 ];
 
-/// The first of `words` in `text` (ASCII case-insensitive; Latin words on
-/// word boundaries): its byte offset.
-pub fn find_any(text: &str, words: &[&str]) -> Option<usize> {
-    let lower = text.to_ascii_lowercase();
-    let b = lower.as_bytes();
-    let mut best: Option<usize> = None;
-    for w in words {
-        let mut from = 0;
-        while let Some(i) = lower[from..].find(w) {
-            let s = from + i;
-            let e = s + w.len();
-            let ascii = w.is_ascii();
-            let ok = !ascii
-                || ((s == 0 || !b[s - 1].is_ascii_alphanumeric())
-                    && (e >= b.len() || !b[e].is_ascii_alphanumeric()));
-            if ok {
-                best = Some(best.map_or(s, |x: usize| x.min(s)));
-                break;
+/// Whether `text` uses one of `words` (ASCII case-insensitive; Latin
+/// words on word boundaries). `words` must be a static list: its automaton
+/// is built once.
+pub fn find_any(text: &str, words: &'static [&'static str]) -> Option<usize> {
+    type Cache = Vec<(usize, aho_corasick::AhoCorasick)>;
+    static CACHE: std::sync::OnceLock<std::sync::Mutex<Cache>> = std::sync::OnceLock::new();
+    let key = words.as_ptr() as usize;
+    let cache = CACHE.get_or_init(Default::default);
+    let ac = {
+        let mut c = cache.lock().unwrap_or_else(|e| e.into_inner());
+        match c.iter().find(|(k, _)| *k == key) {
+            Some((_, ac)) => ac.clone(),
+            None => {
+                let ac = aho_corasick::AhoCorasickBuilder::new()
+                    .ascii_case_insensitive(true)
+                    .build(words)
+                    .ok()?;
+                c.push((key, ac.clone()));
+                ac
             }
-            from = e;
         }
-    }
-    best
+    };
+    let b = text.as_bytes();
+    ac.find_overlapping_iter(text)
+        .find(|m| {
+            let (s, e) = (m.start(), m.end());
+            !words[m.pattern().as_usize()].is_ascii()
+                || ((s == 0 || !b[s - 1].is_ascii_alphanumeric())
+                    && (e >= b.len() || !b[e].is_ascii_alphanumeric()))
+        })
+        .map(|m| m.start())
 }
 
 /// `text` ends with one of `words` (ASCII case-insensitive; a Latin word
@@ -412,6 +441,7 @@ fn automaton() -> &'static (aho_corasick::AhoCorasick, Vec<(u16, bool)>) {
         }
         let ac = aho_corasick::AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&words)
             .expect("static word lists");
         (ac, info)
