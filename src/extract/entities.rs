@@ -158,8 +158,11 @@ impl EntityMatcher {
                 needs_upper,
             });
         }
+        // A DFA: built once per dataset, it searches every block of every
+        // article (several times faster than the default NFA there).
         let ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&texts)
             .ok();
         EntityMatcher {

@@ -43,6 +43,8 @@ pub struct Extractor {
     model_version: Option<Regex>,
     /// Chip architectures named alone (`Hopper` → `NVIDIA Hopper`).
     families: Vec<(String, String)>,
+    /// All of `families` in one automaton (pattern i is `families[i]`).
+    family_ac: Option<aho_corasick::AhoCorasick>,
 }
 
 /// One-shot extraction (builds the name matcher; prefer [`Extractor`] for
@@ -143,6 +145,13 @@ const CONNECTORS: &[&str] = &[
 ];
 /// Counted things that are not accelerators, after a chip name.
 const NOT_ACCELERATORS: &[&str] = &[
+    "dies",
+    "die ",
+    "chiplet",
+    "晶粒",
+    "裸片",
+    "裸晶",
+    "芯粒",
     "pod",
     "node",
     "server",
@@ -281,7 +290,11 @@ impl Extractor {
         }
         // Longest first, so `Blackwell Ultra` wins over `Blackwell`.
         families.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        let family_ac = (!families.is_empty())
+            .then(|| aho_corasick::AhoCorasick::new(families.iter().map(|(w, _)| w.as_str())).ok())
+            .flatten();
         Extractor {
+            family_ac,
             model_version,
             families,
             matcher,
@@ -315,6 +328,9 @@ struct Run<'a> {
     cands: Vec<Cand>,
     quantities: Vec<Quantity>,
     dominant_model: Option<usize>,
+    /// Organisations the front matter names as the article's source,
+    /// attribution or author: they report figures, never own them.
+    publishers: Vec<usize>,
 }
 
 impl<'a> Run<'a> {
@@ -355,7 +371,20 @@ impl<'a> Run<'a> {
             cands: Vec::new(),
             quantities: Vec::new(),
             dominant_model: None,
+            publishers: Vec::new(),
         };
+        for f in [&art.front.source, &art.front.attribution, &art.front.author]
+            .into_iter()
+            .flatten()
+        {
+            for m in x.matcher.find(f) {
+                if x.matcher.info[m.entity].kind == EntityKind::Organisation
+                    && !run.publishers.contains(&m.entity)
+                {
+                    run.publishers.push(m.entity);
+                }
+            }
+        }
         run.add_families();
         run.discover_models();
         run
@@ -379,11 +408,23 @@ impl<'a> Run<'a> {
         for bi in 0..self.blocks.len() {
             let t = &self.blocks[bi].block.text;
             let mut found: Vec<(Range<usize>, String)> = Vec::new();
-            for (word, display) in &self.x.families {
-                let mut from = 0;
-                while let Some(i) = t[from..].find(word.as_str()) {
-                    let (s, e) = (from + i, from + i + word.len());
-                    from = e;
+            let Some(ac) = &self.x.family_ac else {
+                return;
+            };
+            // Every occurrence of every family word, longest word first
+            // (the order of `families`), then leftmost.
+            let mut hits: Vec<(usize, usize)> = ac
+                .find_overlapping_iter(t.as_str())
+                .map(|m| (m.pattern().as_usize(), m.start()))
+                .collect();
+            if hits.is_empty() {
+                continue;
+            }
+            hits.sort_unstable();
+            for (p, s) in hits {
+                let (word, display) = &self.x.families[p];
+                {
+                    let e = s + word.len();
                     let before_ok = !t[..s]
                         .chars()
                         .next_back()
@@ -1172,7 +1213,95 @@ impl<'a> Run<'a> {
         }
     }
 
+    /// `a cluster of 500,000 chips`, `由10万块H100组成的集群`: a figure
+    /// that gives the size of a cluster.
+    fn describes_cluster(&self, bi: usize, clause: &Range<usize>, range: &Range<usize>) -> bool {
+        let t = &self.blocks[bi].block.text;
+        let before = &t[clause.start.min(range.start)..range.start];
+        text::ends_with_any(
+            before,
+            &[
+                "cluster of",
+                "supercomputer of",
+                "supercluster of",
+                "cluster with",
+                "supercomputer with",
+                "cluster built from",
+            ],
+        ) || text::starts_with_any(
+            &t[range.end..],
+            &[
+                "组成的集群",
+                "构成的集群",
+                "组成的超算",
+                "组成的超级计算机",
+                "规模的集群",
+                "的集群",
+                "的超算",
+            ],
+        )
+    }
+
+    /// A chip's internal make-up (`昇腾910C由两颗910B封装而成`, `the 910C
+    /// is made of two 910B`): dies in one package, not accelerators.
+    fn composition(&self, bi: usize, n: &NumberMatch) -> bool {
+        let b = &self.blocks[bi];
+        let t = &b.block.text;
+        let clause = text::containing(&b.clauses, n.span.start)
+            .map(|i| b.clauses[i].clone())
+            .unwrap_or(0..t.len());
+        let start = clause.start.min(n.span.start);
+        let packaged = [
+            "封装",
+            "合封",
+            "in one package",
+            "in a single package",
+            "packaged together",
+        ]
+        .iter()
+        .any(|w| t[clause.clone()].to_ascii_lowercase().contains(w));
+        if packaged && n.as_count().is_some_and(|c| c <= 8) {
+            return true;
+        }
+        let Some(m) = b
+            .mentions
+            .iter()
+            .rev()
+            .find(|f| f.range.start >= start && f.range.end <= n.span.start)
+        else {
+            return false;
+        };
+        if self.info(m.entity).kind != EntityKind::Chip {
+            return false;
+        }
+        let mut q = quantity::skip_spaces(t, m.range.end);
+        if let Some((len, _)) = generic_at(t, q) {
+            q = quantity::skip_spaces(t, q + len);
+        }
+        let between = t[q.min(n.span.start)..n.span.start].trim();
+        [
+            "由",
+            "是由",
+            "is made of",
+            "is made up of",
+            "made of",
+            "made up of",
+            "consists of",
+            "is composed of",
+            "composed of",
+            "comprises",
+            "is built from",
+            "packages",
+            "fuses",
+        ]
+        .iter()
+        .any(|w| between.eq_ignore_ascii_case(w))
+    }
+
     fn claim(&mut self, bi: usize, n: &NumberMatch, ph: Phrase) -> bool {
+        if self.composition(bi, n) {
+            return false;
+        }
         let b = &self.blocks[bi];
         let t = &b.block.text;
         let sent_i = text::containing(&b.sentences, n.span.start).unwrap_or(0);
@@ -1336,10 +1465,91 @@ impl<'a> Run<'a> {
             .filter(|f| !(f.range.start < exclude.end && exclude.start < f.range.end))
             .filter(|f| {
                 let i = self.info(f.entity);
-                i.kind != EntityKind::Chip && !i.is_reporter() && (vendors || !i.is_vendor())
+                i.kind != EntityKind::Chip && (vendors || !i.is_vendor())
             })
+            .filter(|f| !self.attribution(bi, f))
             .map(|f| (f.entity, bi, f.range.clone()))
             .collect()
+    }
+
+    /// A name that is the source of a figure, not its owner: an analyst
+    /// firm or medium, the article's own source, or any organisation in
+    /// attribution wording (`据X`, `X估计`, `according to X`, `X estimates`).
+    fn attribution(&self, bi: usize, f: &Found) -> bool {
+        let i = self.info(f.entity);
+        if i.is_reporter() || self.publishers.contains(&f.entity) {
+            return true;
+        }
+        if i.kind != EntityKind::Organisation {
+            return false;
+        }
+        let t = &self.blocks[bi].block.text;
+        text::ends_with_any(&t[..f.range.start], text::ATTRIBUTION_BEFORE)
+            || text::starts_with_any(&t[f.range.end..], text::ATTRIBUTION_AFTER)
+    }
+
+    /// Whether `r` of block `bi` names the source of a figure.
+    fn has_attribution(&self, bi: usize, r: &Range<usize>) -> bool {
+        self.blocks[bi]
+            .mentions
+            .iter()
+            .filter(|f| f.range.start >= r.start && f.range.end <= r.end)
+            .any(|f| self.info(f.entity).kind != EntityKind::Chip && self.attribution(bi, f))
+    }
+
+    /// `the company`, `该公司` before `pos` in the sentence: the
+    /// organisation of the previous subject, else the last organisation
+    /// named. `the site`, `该集群`: the last cluster named.
+    fn anaphora_subject(&self, bi: usize, sentence: &Range<usize>, pos: usize) -> Option<usize> {
+        let t = &self.blocks[bi].block.text;
+        let before = &t[sentence.start..pos.max(sentence.start)];
+        if text::find_any(before, text::CLUSTER_ANAPHORA).is_some() {
+            if let Some(c) = self.last_mention(bi, pos, |i| i.kind == EntityKind::Cluster) {
+                return Some(c);
+            }
+        }
+        text::find_any(before, text::ORG_ANAPHORA)?;
+        let owner = |i: &EntityInfo| {
+            i.kind == EntityKind::Organisation && !i.is_vendor() && !i.is_reporter()
+        };
+        // The previous subject, or the subject it inherits.
+        let prev = self.cands.iter().rev().find_map(|c| {
+            c.subject
+                .or_else(|| c.inherit.and_then(|k| self.cands.get(k)?.subject))
+        });
+        if let Some(e) = prev {
+            let i = self.info(e);
+            let org = if i.kind == EntityKind::Organisation {
+                Some(e)
+            } else {
+                i.org.as_deref().and_then(|o| self.x.matcher.index_of(o))
+            };
+            if let Some(o) = org.filter(|&o| owner(self.info(o)) && !self.publishers.contains(&o)) {
+                return Some(o);
+            }
+        }
+        self.last_mention(bi, pos, |i| owner(i))
+    }
+
+    /// The last entity named before `pos` of block `bi` that passes `ok`
+    /// and is not an attribution.
+    fn last_mention(
+        &self,
+        bi: usize,
+        pos: usize,
+        ok: impl Fn(&EntityInfo) -> bool,
+    ) -> Option<usize> {
+        for j in (0..=bi).rev().take(256) {
+            for f in self.blocks[j].mentions.iter().rev() {
+                if j == bi && f.range.start >= pos {
+                    continue;
+                }
+                if ok(self.info(f.entity)) && !self.attribution(j, f) {
+                    return Some(f.entity);
+                }
+            }
+        }
+        None
     }
 
     fn rank(&self, e: usize) -> u8 {
@@ -1375,14 +1585,17 @@ impl<'a> Run<'a> {
             }
             return out;
         }
-        // `for OpenAI`, `为OpenAI打造`: a beneficiary, not the owner.
+        // `for OpenAI`, `为OpenAI打造`: a beneficiary, not the owner;
+        // `agreed with Google`, `from Google`, `向谷歌`, `与谷歌`: a
+        // counterparty. The grammatical subject comes first.
         let beneficiary = |c: &(usize, usize, Range<usize>)| {
             let before = &self.blocks[c.1].block.text[..c.2.start];
-            let before = before.trim_end();
-            before.ends_with(" for")
-                || before.ends_with('为')
-                || before.ends_with('给')
-                || before == "for"
+            text::ends_with_any(
+                before,
+                &[
+                    "for", "with", "from", "为", "给", "向", "与", "跟", "同", "从",
+                ],
+            )
         };
         top.sort_by_key(|c| {
             let b = beneficiary(c);
@@ -1473,8 +1686,11 @@ impl<'a> Run<'a> {
         let mut subjects: Vec<(usize, usize, Range<usize>)> = Vec::new();
         let mut inherit = None;
         // Vendor output: the vendor's figure.
-        let output_here = text::has(clause_text, text::W_OUTPUT);
-        let output_sentence = text::has(sentence_text, text::W_OUTPUT);
+        // The word lists of the clause and the sentence, read once.
+        let clause_words = text::words_in(clause_text);
+        let sentence_words = text::words_in(sentence_text);
+        let output_here = clause_words & text::W_OUTPUT != 0;
+        let output_sentence = sentence_words & text::W_OUTPUT != 0;
         if output_here
             || (output_sentence
                 && self
@@ -1516,6 +1732,19 @@ impl<'a> Run<'a> {
                 subjects = self.pick(&cands, 0, false);
             }
         }
+        // `Project Rainier, a cluster of 500,000 chips that Anthropic uses
+        // to train Claude`, `由10万块H100组成的集群`: the figure is the size
+        // of the cluster just named.
+        let mut apposition = false;
+        if subjects.is_empty() && self.describes_cluster(bi, &clause, &range) {
+            let named: Vec<_> = self
+                .candidates(bi, sentence.start..n.span.start, &range, false)
+                .into_iter()
+                .filter(|c| self.info(c.0).kind == EntityKind::Cluster)
+                .collect();
+            subjects = self.pick(&named, n.span.start, false);
+            apposition = !subjects.is_empty();
+        }
         if subjects.is_empty() {
             subjects = self.pick(
                 &self.candidates(bi, clause.clone(), &range, false),
@@ -1535,6 +1764,14 @@ impl<'a> Run<'a> {
                 subjects = vec![subjects[i].clone()];
             }
         }
+        // `the company`, `the site`: an organisation or a cluster, never a model.
+        if subjects.is_empty() {
+            if let Some(e) = self.anaphora_subject(bi, &sentence, n.span.start) {
+                subjects.push((e, bi, 0..0));
+            }
+        }
+        // A figure attributed to an analyst restates one given before.
+        let attributed = self.has_attribution(bi, &sentence);
         if subjects.is_empty() {
             // Anaphora: the last claim about the same chip, or for a bare
             // GPU figure the last claim in this block or list.
@@ -1549,7 +1786,7 @@ impl<'a> Run<'a> {
                 // Only when the sentence refers back, continues a list or
                 // table, or the figure was given earlier in this block.
                 let structural = b.block.table_row.is_some() || b.block.kind == BlockKind::ListItem;
-                let refers_back = text::has(sentence_text, text::W_ANAPHORA);
+                let refers_back = sentence_words & text::W_ANAPHORA != 0 || attributed;
                 self.cands
                     .iter()
                     .rposition(|c| same_chip(&c.chip, &chip))
@@ -1564,7 +1801,7 @@ impl<'a> Run<'a> {
         }
 
         // The role.
-        let mut role = text::role_in(clause_text).or_else(|| text::role_in(&header_text));
+        let mut role = text::role_of(clause_words).or_else(|| text::role_in(&header_text));
         // The lead-in of a list ("trained in one of three ways:") outranks
         // weak wording in the item itself.
         let lead_role = if b.block.kind == BlockKind::ListItem {
@@ -1604,10 +1841,15 @@ impl<'a> Run<'a> {
             };
         }
         if role.is_none() {
-            role = text::role_in(sentence_text);
+            role = text::role_of(sentence_words);
         }
         if role.is_none() {
             role = lead_role;
+        }
+        // A restatement with no wording of its own keeps the role of the
+        // figure it restates.
+        if role.is_none() {
+            role = inherit.and_then(|k| self.cands.get(k)).map(|c| c.role);
         }
         let mut role = role.unwrap_or(match subject_kind {
             Some(EntityKind::Organisation) => Role::Deployed,
@@ -1621,7 +1863,7 @@ impl<'a> Run<'a> {
             let org_id = subjects.first().map(|c| self.info(c.0).id.clone());
             let model = match &org_id {
                 Some(org) => self.latest_model_of(bi, n.span.start, org),
-                None if text::has(sentence_text, text::W_TRAINED) => self.dominant_model,
+                None if sentence_words & text::W_TRAINED != 0 => self.dominant_model,
                 None => None,
             };
             if let Some(m) = model {
@@ -1637,6 +1879,14 @@ impl<'a> Run<'a> {
             role = Role::Cluster;
         }
 
+        if apposition {
+            let lead = &t[sentence.start..n.span.start];
+            role = if text::role_in(lead) == Some(Role::Planned) {
+                Role::Planned
+            } else {
+                Role::Cluster
+            };
+        }
         if ph.per_unit {
             role = Role::Other;
         }

@@ -181,8 +181,9 @@ pub fn skip_spaces(text: &str, mut i: usize) -> usize {
 pub fn unit_after(text: &str, end: usize) -> Option<(QuantityKind, &'static str, f64, usize)> {
     let i = skip_spaces(text, end);
     let rest = &text[i..];
+    let first = rest.as_bytes().first()?.to_ascii_lowercase();
     for &(w, kind, unit, mult) in AFTER {
-        if starts_with_ci(rest, w) {
+        if w.as_bytes()[0].to_ascii_lowercase() == first && starts_with_ci(rest, w) {
             let e = i + w.len();
             // Latin units end on a word boundary.
             if w.as_bytes()[w.len() - 1].is_ascii_alphabetic()

@@ -347,3 +347,119 @@ fn architecture_families() {
     let x = run("GH200 Grace Hopper superchips");
     assert!(x.entities.iter().any(|e| e.id == "nvidia-gh200"));
 }
+
+/// (subject, role) of every claim, in order.
+fn subjects(body: &str) -> Vec<(String, &'static str)> {
+    claims(body).into_iter().map(|c| (c.2, c.3)).collect()
+}
+
+#[test]
+fn company_anaphora_is_an_organisation_never_a_model() {
+    // The previous subject is a model: `the company` is its organisation.
+    let got = subjects(
+        "Grok 3 was trained on 100,000 H100 GPUs.\n\n\
+         The company also said it expects to run 300,000 H200s by mid-2026.",
+    );
+    assert_eq!(got[1], ("xai".into(), "planned"), "{got:?}");
+    let got = subjects(
+        "DeepSeek-V3 was trained on 2,048 H800 GPUs. \
+         The firm wants 10,000 H800s in its fleet next year.",
+    );
+    assert_eq!(got[1], ("deepseek".into(), "planned"), "{got:?}");
+    let got = subjects("DeepSeek-V3使用2048块H800训练。\n\n该公司计划明年再采购1万块H800。");
+    assert_eq!(got[1], ("deepseek".into(), "planned"), "{got:?}");
+    // `the site`, `该集群`: the last cluster named.
+    let got = subjects(
+        "Colossus came online in 2024 with 100,000 H100 GPUs.\n\n\
+         Grok 3 was trained there. The company says the site will hold 1 million GPUs.",
+    );
+    assert_eq!(got[1], ("xai-colossus".into(), "planned"), "{got:?}");
+    let got = subjects(
+        "Colossus于2024年投入使用,拥有10万块H100。\n\n\
+         Grok 3在那里完成训练。该集群未来将扩展到100万块GPU。",
+    );
+    assert_eq!(got[1], ("xai-colossus".into(), "planned"), "{got:?}");
+}
+
+#[test]
+fn analysts_are_sources_not_owners() {
+    let got = subjects(
+        "OpenAI的GPT-4在约2.5万块A100上训练。\n\n\
+         据Epoch AI估计,训练约使用了2.2万块A100。",
+    );
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[1], ("gpt-4".into(), "trained"), "{got:?}");
+    let got = subjects(
+        "GPT-4 was trained on about 25,000 A100s.\n\n\
+         Epoch AI estimates that the run used closer to 20,000 A100s.",
+    );
+    assert_eq!(got[1], ("gpt-4".into(), "trained"), "{got:?}");
+    let got = subjects("According to Epoch AI, Meta bought 150,000 H100 GPUs in 2023.");
+    assert_eq!(got, [("meta".into(), "purchased")]);
+    let got = subjects("Omdia估计,字节跳动去年购买了约23万块英伟达芯片。");
+    assert_eq!(got, [("bytedance".into(), "purchased")]);
+}
+
+#[test]
+fn the_article_source_is_not_an_owner() {
+    let src = "---\ntitle: t\nsource: Epoch AI\n---\n\
+               GPT-4 was trained on about 25,000 A100s.\n\n\
+               Epoch AI counted 20,000 A100s in the run.\n";
+    let a = article::parse(Path::new("t.md"), src.as_bytes().to_vec()).expect("parses");
+    let x = extractor().extract(&a);
+    let ids: Vec<Option<String>> = x
+        .claims
+        .iter()
+        .map(|c| c.subject.as_ref().and_then(|s| s.id.clone()))
+        .collect();
+    assert_eq!(ids, [Some("gpt-4".into()), Some("gpt-4".into())]);
+}
+
+#[test]
+fn a_named_cluster_in_apposition_owns_its_size() {
+    let got = subjects(
+        "xAI opened Colossus in Memphis, a cluster of 100,000 H100 GPUs that it uses to \
+         train Grok 3.",
+    );
+    assert_eq!(got, [("xai-colossus".into(), "cluster")]);
+    let got = subjects(
+        "Tesla switched on Cortex in Texas last year, a supercomputer of about 50,000 H100s \
+         on which it trains its driving models.",
+    );
+    assert_eq!(got, [("tesla-cortex".into(), "cluster")]);
+    let got =
+        subjects("xAI在孟菲斯启用了Colossus,这是一个由10万块H100组成的集群,xAI用它训练Grok 3。");
+    assert_eq!(got, [("xai-colossus".into(), "cluster")]);
+    // Still a claim when a cluster is made of accelerators.
+    let got = subjects("Colossus由10万块H100组成。");
+    assert_eq!(got, [("xai-colossus".into(), "cluster")]);
+}
+
+#[test]
+fn the_clause_subject_outranks_a_counterparty() {
+    let got = subjects("Meta has agreed with Google to rent 50,000 TPUs next year.");
+    assert_eq!(got, [("meta".into(), "planned")]);
+    let got = subjects("OpenAI will buy 30,000 GPUs from Oracle.");
+    assert_eq!(got[0].0, "openai");
+    let got = subjects("Anthropic与谷歌达成协议,将使用多达100万块TPU。");
+    assert_eq!(got, [("anthropic".into(), "planned")]);
+    let got = subjects("Meta向谷歌租用了5万块TPU。");
+    assert_eq!(got[0].0, "meta");
+}
+
+#[test]
+fn a_chips_dies_are_not_accelerators() {
+    for body in [
+        "据称昇腾910D由四颗910C封装而成。",
+        "英伟达B200由两颗裸片封装在一起,采用双芯设计。",
+        "The Ascend 910C is made of two 910B dies.",
+        "The B200 is made up of two dies in one package.",
+        "Huawei's 910D reportedly packages four 910C chips in one package.",
+    ] {
+        let x = run(body);
+        assert!(x.claims.is_empty(), "{body}: {:?}", x.claims);
+    }
+    // A per-node configuration stays a claim, with role other.
+    let c = one("每台服务器配备8颗昇腾910B。");
+    assert_eq!((c.0, c.3), (8, "other"));
+}

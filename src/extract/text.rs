@@ -17,7 +17,28 @@ pub fn split(text: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
         let this_prev = prev;
         prev = Some(c);
         let prev = this_prev;
-        if c.is_alphanumeric() || c == ' ' {
+        // Only punctuation ends a sentence or a clause (a plain match: no
+        // Unicode table look-ups for the CJK text in between).
+        if !matches!(
+            c,
+            '。' | '！'
+                | '？'
+                | '!'
+                | '?'
+                | '.'
+                | '，'
+                | '；'
+                | '：'
+                | '—'
+                | '–'
+                | '('
+                | ')'
+                | '（'
+                | '）'
+                | ','
+                | ':'
+                | ';'
+        ) {
             continue;
         }
         let digits_around =
@@ -253,6 +274,142 @@ pub const ANAPHORA: &[&str] = &[
     "此",
 ];
 
+/// Words that refer back to an organisation (`the company`, `该公司`):
+/// never to a model.
+pub const ORG_ANAPHORA: &[&str] = &[
+    "the company",
+    "the firm",
+    "the startup",
+    "the lab",
+    "the group",
+    "该公司",
+    "这家公司",
+    "该企业",
+    "这家企业",
+    "该机构",
+    "公司",
+];
+
+/// Words that refer back to a cluster (`the site`, `该集群`).
+pub const CLUSTER_ANAPHORA: &[&str] = &[
+    "the site",
+    "the cluster",
+    "the supercomputer",
+    "the supercluster",
+    "the facility",
+    "the data center",
+    "the data centre",
+    "the campus",
+    "该集群",
+    "这个集群",
+    "这一集群",
+    "该超算",
+    "该超级计算机",
+    "该数据中心",
+    "该站点",
+];
+
+/// Wording that makes an organisation the source of a figure rather than
+/// its owner, before (`据`, `according to`) or after (`估计`, `estimates`)
+/// its name.
+pub const ATTRIBUTION_BEFORE: &[&str] = &[
+    "according to",
+    "citing",
+    "cited by",
+    "per",
+    "据",
+    "根据",
+    "援引",
+];
+pub const ATTRIBUTION_AFTER: &[&str] = &[
+    "estimates",
+    "estimated",
+    "estimate",
+    "reckons",
+    "calculates",
+    "calculated",
+    "'s estimate",
+    "’s estimate",
+    "'s analysis",
+    "’s analysis",
+    "analysts",
+    "的估算",
+    "的估计",
+    "的测算",
+    "的推算",
+    "的统计",
+    "估算",
+    "估计",
+    "测算",
+    "推算",
+    "统计",
+];
+
+/// Whether `text` uses one of `words` (ASCII case-insensitive; Latin
+/// words on word boundaries). `words` must be a static list: its automaton
+/// is built once.
+pub fn find_any(text: &str, words: &'static [&'static str]) -> Option<usize> {
+    type Cache = Vec<(usize, aho_corasick::AhoCorasick)>;
+    static CACHE: std::sync::OnceLock<std::sync::Mutex<Cache>> = std::sync::OnceLock::new();
+    let key = words.as_ptr() as usize;
+    let cache = CACHE.get_or_init(Default::default);
+    let ac = {
+        let mut c = cache.lock().unwrap_or_else(|e| e.into_inner());
+        match c.iter().find(|(k, _)| *k == key) {
+            Some((_, ac)) => ac.clone(),
+            None => {
+                let ac = aho_corasick::AhoCorasickBuilder::new()
+                    .ascii_case_insensitive(true)
+                    .build(words)
+                    .ok()?;
+                c.push((key, ac.clone()));
+                ac
+            }
+        }
+    };
+    let b = text.as_bytes();
+    ac.find_overlapping_iter(text)
+        .find(|m| {
+            let (s, e) = (m.start(), m.end());
+            !words[m.pattern().as_usize()].is_ascii()
+                || ((s == 0 || !b[s - 1].is_ascii_alphanumeric())
+                    && (e >= b.len() || !b[e].is_ascii_alphanumeric()))
+        })
+        .map(|m| m.start())
+}
+
+/// `text` ends with one of `words` (ASCII case-insensitive; a Latin word
+/// must start on a word boundary).
+pub fn ends_with_any(text: &str, words: &[&str]) -> bool {
+    let t = text.trim_end();
+    words.iter().any(|w| {
+        t.len() >= w.len()
+            && t.is_char_boundary(t.len() - w.len())
+            && t[t.len() - w.len()..].eq_ignore_ascii_case(w)
+            && (!w.is_ascii()
+                || !t[..t.len() - w.len()]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_ascii_alphanumeric()))
+    })
+}
+
+/// `text` starts with one of `words` (ASCII case-insensitive; a Latin word
+/// must end on a word boundary).
+pub fn starts_with_any(text: &str, words: &[&str]) -> bool {
+    let t = text.trim_start();
+    words.iter().any(|w| {
+        t.len() >= w.len()
+            && t.is_char_boundary(w.len())
+            && t[..w.len()].eq_ignore_ascii_case(w)
+            && (!w.is_ascii()
+                || !t[w.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_alphanumeric()))
+    })
+}
+
 /// Figures restated as such (`that figure`, `总数`).
 pub const FIGURE: &[&str] = &["figure", "number", "total", "count", "数量", "规模", "总数"];
 
@@ -284,6 +441,7 @@ fn automaton() -> &'static (aho_corasick::AhoCorasick, Vec<(u16, bool)>) {
         }
         let ac = aho_corasick::AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&words)
             .expect("static word lists");
         (ac, info)
@@ -315,7 +473,11 @@ pub fn words_in(text: &str) -> u16 {
 
 /// The role the wording of `text` gives a count, strongest first.
 pub fn role_in(text: &str) -> Option<Role> {
-    let w = words_in(text);
+    role_of(words_in(text))
+}
+
+/// The role the word lists `w` (from [`words_in`]) give a count.
+pub fn role_of(w: u16) -> Option<Role> {
     if w & (W_OTHER | W_OUTPUT) != 0 {
         Some(Role::Other)
     } else if w & W_PLANNED != 0 {
