@@ -466,9 +466,24 @@ pub fn words_in(text: &str) -> u16 {
                 continue;
             }
         }
+        // "training cluster" / 训练集群 is a kind of cluster, not a training
+        // run: the count describes the cluster.
+        if bit == W_TRAINED && is_training_cluster(&text[m.end()..]) {
+            continue;
+        }
         mask |= bit;
     }
     mask
+}
+
+/// Does the text right after a training word name a cluster (`ing
+/// cluster`, `ing supercomputer`, `集群`)?
+fn is_training_cluster(after: &str) -> bool {
+    let rest = after.strip_prefix("ing").unwrap_or(after).trim_start();
+    let lower: String = rest.chars().take(16).collect::<String>().to_lowercase();
+    ["cluster", "supercomputer", "supercluster", "集群", "超算"]
+        .iter()
+        .any(|w| lower.starts_with(w))
 }
 
 /// The role the wording of `text` gives a count, strongest first.
@@ -514,6 +529,16 @@ mod tests {
         assert_eq!(
             role_in("xAI计划中的10万块H100显卡集群"),
             Some(Role::Planned)
+        );
+        // A training cluster is a cluster; training on a cluster is training.
+        assert_eq!(
+            role_in("one of two training clusters, each built from 24,576 H100 GPUs"),
+            Some(Role::Cluster)
+        );
+        assert_eq!(role_in("两个训练集群各有24576块H100"), Some(Role::Cluster));
+        assert_eq!(
+            role_in("trained on a cluster of 16,384 H100 GPUs"),
+            Some(Role::Trained)
         );
         assert_eq!(
             role_in("由2048张H800 GPU组成的集群上完成训练"),
