@@ -323,6 +323,9 @@ struct Run<'a> {
     x: &'a Extractor,
     art: &'a Article,
     blocks: Vec<BlockData<'a>>,
+    /// The header cell of each (table, column): looked up per cell, so a
+    /// long table stays linear.
+    headers: std::collections::HashMap<(usize, usize), usize>,
     /// Entities of the dataset plus models discovered in this article.
     extra: Vec<EntityInfo>,
     cands: Vec<Cand>,
@@ -363,10 +366,17 @@ impl<'a> Run<'a> {
                 column,
             });
         }
+        let mut headers = std::collections::HashMap::new();
+        for (i, b) in blocks.iter().enumerate() {
+            if let Some((table, 1)) = b.block.table_row {
+                headers.entry((table, b.column)).or_insert(i);
+            }
+        }
         let mut run = Run {
             x,
             art,
             blocks,
+            headers,
             extra: Vec::new(),
             cands: Vec::new(),
             quantities: Vec::new(),
@@ -1160,12 +1170,7 @@ impl<'a> Run<'a> {
             return None;
         }
         let col = self.blocks[bi].column;
-        (0..bi)
-            .rev()
-            .take_while(|&j| self.blocks[j].block.table_row.is_some_and(|r| r.0 == table))
-            .find(|&j| {
-                self.blocks[j].block.table_row == Some((table, 1)) && self.blocks[j].column == col
-            })
+        self.headers.get(&(table, col)).copied().filter(|&j| j < bi)
     }
 
     fn chip_ref(&self, names: &[ChipName], text: &str) -> ChipRef {
