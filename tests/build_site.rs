@@ -41,7 +41,7 @@ fn builds_the_bundled_articles() {
         .unwrap();
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert!(o.status.success(), "build failed: {stderr}");
-    assert!(stderr.contains("built 7 briefings"), "{stderr}");
+    assert!(stderr.contains("built 8 briefings"), "{stderr}");
     // Epoch AI's data is credited (CC BY 4.0) in every footer and on the about page.
     let about = std::fs::read_to_string(out.join("about.html")).unwrap();
     assert!(about.contains("Data on AI Models") && about.contains("CC BY 4.0"));

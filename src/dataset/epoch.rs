@@ -1050,11 +1050,25 @@ impl Importer<'_> {
             .and_then(|r| r.release.as_deref())
             .and_then(|d| d.get(..4))
             .and_then(|y| y.parse().ok());
+        // The family of a curated chip of the same vendor whose family name
+        // stands in this one's name ("Huawei Ascend 910" → Ascend), so a
+        // claim that names only the family fits it; a curator still reviews.
+        let family = self
+            .ds
+            .chips
+            .iter()
+            .filter(|c| c.vendor == vendor_id)
+            .filter_map(|c| c.family.as_deref())
+            .find(|f| {
+                name.split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w.eq_ignore_ascii_case(f))
+            })
+            .map(str::to_string);
         self.out.chips.push(Chip {
             id: id.clone(),
             name,
             vendor: vendor_id,
-            family: None,
+            family,
             variant_of: None,
             relation: None,
             release_year,
