@@ -123,7 +123,9 @@ fn the_committed_snapshot_is_what_the_command_writes() {
         .unwrap();
     assert!(st.success());
     for f in [
-        "models.yaml",
+        "models-to-2020.yaml",
+        "models-2021-2023.yaml",
+        "models-2024-on.yaml",
         "chips.yaml",
         "organisations.yaml",
         "extends.yaml",
@@ -236,6 +238,20 @@ fn import_fixture(name: &str) -> (i32, String, tempfile::TempDir) {
     )
 }
 
+/// Every imported model file (`models-*.yaml`, split by year), concatenated.
+fn models_text(dir: &Path) -> String {
+    let mut names: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("models") && n.ends_with(".yaml"))
+        .collect();
+    names.sort();
+    names
+        .iter()
+        .map(|n| std::fs::read_to_string(dir.join(n)).unwrap())
+        .collect()
+}
+
 /// How many diagnostics on `stderr` say `message` at `location`
 /// (`file.csv:LINE:COL`): rustc-style, the message line is followed by a
 /// `--> path:line:col` line.
@@ -264,7 +280,7 @@ fn a_missing_required_column_refuses_with_exit_2() {
         1,
         "{err}"
     );
-    assert!(!out.path().join("models.yaml").exists());
+    assert!(models_text(out.path()).is_empty());
 }
 
 #[test]
@@ -276,9 +292,7 @@ fn a_renamed_column_is_named_and_the_rest_imported() {
         "{err}"
     );
     assert!(err.contains("`Hardware qty`"), "{err}");
-    assert!(std::fs::read_to_string(out.path().join("models.yaml"))
-        .unwrap()
-        .contains("Alpha-7B"));
+    assert!(models_text(out.path()).contains("Alpha-7B"));
 }
 
 #[test]
@@ -299,7 +313,7 @@ fn bad_numbers_and_dates_are_one_message_each() {
     ] {
         assert_eq!(said_at(&err, at, want), 1, "{at}: {want}\n{err}");
     }
-    let models = std::fs::read_to_string(out.path().join("models.yaml")).unwrap();
+    let models = models_text(out.path());
     assert!(models.contains("\"Delta\"") && models.contains("\"Alpha-7B\""));
     // Alpha's good compute figure is still imported.
     assert!(models.contains("training_compute"));
@@ -318,7 +332,7 @@ fn duplicate_names_are_reported_and_skipped() {
         1,
         "{err}"
     );
-    let models = std::fs::read_to_string(out.path().join("models.yaml")).unwrap();
+    let models = models_text(out.path());
     assert!(!models.contains("1024"));
 }
 
@@ -335,7 +349,7 @@ fn other_encodings_are_detected_and_said() {
             err.contains(&format!("it looks like {enc}")),
             "{file}: {err}"
         );
-        let models = std::fs::read_to_string(out.path().join("models.yaml")).unwrap();
+        let models = models_text(out.path());
         assert!(models.contains(text), "{file}: {models}");
     }
 }
@@ -349,7 +363,7 @@ fn unknown_hardware_is_a_new_chip_for_a_curator() {
         chips.contains("Frobnicator 9000") && chips.contains("review:"),
         "{chips}"
     );
-    let models = std::fs::read_to_string(out.path().join("models.yaml")).unwrap();
+    let models = models_text(out.path());
     // Beta-2 is fine-tuned from Alpha-7B; `Gemini` alone is not recognised.
     assert!(models.contains("base_model: \"alpha-7b\""), "{models}");
     assert!(models.contains("recognize: false"), "{models}");

@@ -126,7 +126,7 @@ fn write(
          | file | holds |\n|---|---|\n\
          | `organisations.yaml` | {} organisations the curated record does not have |\n\
          | `chips.yaml` | {} chips the curated record does not have, each with `review:` for a curator |\n\
-         | `models.yaml` | {} models the curated record does not have |\n\
+         | `models-*.yaml` | {} models the curated record does not have, split by publication year |\n\
          | `extends.yaml` | Epoch's facts for {} curated models (beside the curated facts; curated entities win) and Epoch's hardware names as aliases of curated chips |\n\n\
          {} rows read; {} rows have a hardware quantity; {} entities are not\n\
          recognised in article text (`recognize: false`: common words, short names).\n",

@@ -1723,6 +1723,29 @@ fn section<T: serde::Serialize>(key: &str, items: &[T]) -> String {
     out
 }
 
+/// The model files and the publication years each holds; undated models go
+/// in the first.
+const MODEL_FILES: [(&str, &str, i32, i32); 3] = [
+    (
+        "models-to-2020.yaml",
+        "Models from Epoch AI's table that the curated record does not have: published up to 2020, or undated.",
+        i32::MIN,
+        2020,
+    ),
+    (
+        "models-2021-2023.yaml",
+        "Models from Epoch AI's table that the curated record does not have: published 2021 to 2023.",
+        2021,
+        2023,
+    ),
+    (
+        "models-2024-on.yaml",
+        "Models from Epoch AI's table that the curated record does not have: published 2024 or later.",
+        2024,
+        i32::MAX,
+    ),
+];
+
 impl Import {
     /// The dataset files to write: `(file name, YAML text)`.
     pub fn files(&self, with_hardware: bool) -> Vec<(String, String)> {
@@ -1752,11 +1775,26 @@ impl Import {
             "Chips named by Epoch AI that the curated record does not have (each flagged `review:` for a curator).",
             section("chips", &self.chips),
         );
-        push(
-            "models.yaml",
-            "Models from Epoch AI's table that the curated record does not have.",
-            section("models", &self.models),
-        );
+        // Split by publication year so each file stays small enough for a
+        // curator (and a code review) to open.
+        for (file, what, lo, hi) in MODEL_FILES {
+            let part: Vec<&Entry> = self
+                .models
+                .iter()
+                .filter(|m| {
+                    let year = m
+                        .release_date
+                        .as_deref()
+                        .and_then(|d| d.get(..4))
+                        .and_then(|y| y.parse::<i32>().ok());
+                    match year {
+                        Some(y) => y >= lo && y <= hi,
+                        None => lo == i32::MIN,
+                    }
+                })
+                .collect();
+            push(file, what, section("models", &part));
+        }
         push(
             "extends.yaml",
             "Epoch AI's facts for models (and names for chips) the curated record has: added beside the curated facts, never replacing them.",
