@@ -26,17 +26,23 @@ fuzz_target!(|data: &[u8]| {
     let p = pipeline.process(a, &mut slugs, &mut diags);
     let src = &p.article.source;
     for c in &p.facts.claims {
-        assert!(c.span.start <= c.span.end && c.span.end <= src.len(), "{:?}", c.span);
+        assert!(
+            c.span.start <= c.span.end && c.span.end <= src.len(),
+            "{:?}",
+            c.span
+        );
         assert!(src.is_char_boundary(c.span.start) && src.is_char_boundary(c.span.end));
     }
     let marks: Vec<Mark<'_>> = p
         .facts
         .claims
         .iter()
-        .map(|c| Mark {
+        .enumerate()
+        .map(|(i, c)| Mark {
             claim: c,
+            n: i + 1,
             status: "unverified",
-            tooltip: c.text.clone(),
+            tip_html: markdown::escape_attr(&c.text),
         })
         .collect();
     let html = markdown::render(p.article.body(), p.article.body_start, &marks);
