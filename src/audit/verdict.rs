@@ -686,6 +686,28 @@ fn unverified(en: String, zh: String) -> Verdict {
 // ---------------------------------------------------------------------------
 // The verdict
 
+/// Finishes a verdict on `hit`: the record's other figures (`rest`) and the
+/// press-claim echo are added to the note, and up to four of them cited.
+fn conclude(
+    ds: &Dataset,
+    status: VerdictStatus,
+    hit: &Cand,
+    rest: &[Cand],
+    mut note: Bilingual,
+    echo: Bilingual,
+) -> Verdict {
+    let o = others(
+        ds,
+        rest,
+        "Other figures in the record:",
+        "资料库中的其他数字:",
+    );
+    push(&mut note, o.en, o.zh);
+    push(&mut note, echo.en, echo.zh);
+    let also = rest.iter().take(4).map(|c| reference(ds, c)).collect();
+    verdict(status, Some(reference(ds, hit)), also, note)
+}
+
 /// Judges one claim against the record.
 pub fn judge(claim: &Claim, ds: &Dataset, tol: &Tolerance) -> Verdict {
     let ctx = Ctx {
@@ -840,21 +862,7 @@ pub fn judge(claim: &Claim, ds: &Dataset, tol: &Tolerance) -> Verdict {
             })
             .copied()
             .collect();
-        let o = others(
-            ds,
-            &rest,
-            "Other figures in the record:",
-            "资料库中的其他数字:",
-        );
-        push(&mut note, o.en, o.zh);
-        push(&mut note, echo.en, echo.zh);
-        let also = rest.iter().take(4).map(|c| reference(ds, c)).collect();
-        return verdict(
-            VerdictStatus::Supported,
-            Some(reference(ds, &hit)),
-            also,
-            note,
-        );
+        return conclude(ds, VerdictStatus::Supported, &hit, &rest, note, echo);
     }
 
     // 2. The count matches a mixed-chip figure, but the claim names one chip of the mix.
@@ -1065,21 +1073,7 @@ pub fn judge(claim: &Claim, ds: &Dataset, tol: &Tolerance) -> Verdict {
             .filter(|c| !std::ptr::eq(c.fact, r.fact))
             .copied()
             .collect();
-        let o = others(
-            ds,
-            &rest,
-            "Other figures in the record:",
-            "资料库中的其他数字:",
-        );
-        push(&mut note, o.en, o.zh);
-        push(&mut note, echo.en, echo.zh);
-        let also = rest.iter().take(4).map(|c| reference(ds, c)).collect();
-        return verdict(
-            VerdictStatus::Contradicted,
-            Some(reference(ds, &r)),
-            also,
-            note,
-        );
+        return conclude(ds, VerdictStatus::Contradicted, &r, &rest, note, echo);
     }
 
     // 5. Nothing to compare with.
