@@ -414,7 +414,6 @@ impl<'a> Run<'a> {
     /// Chip architectures named on their own (`Hopper芯片`, `Blackwell
     /// GPUs`): chips the dataset has no entity for.
     fn add_families(&mut self) {
-        let base = self.x.matcher.info.len();
         for bi in 0..self.blocks.len() {
             let t = &self.blocks[bi].block.text;
             let mut found: Vec<(Range<usize>, String)> = Vec::new();
@@ -452,33 +451,9 @@ impl<'a> Run<'a> {
                 }
             }
             for (r, display) in found {
-                let idx = match self
-                    .extra
-                    .iter()
-                    .position(|x| x.kind == EntityKind::Chip && x.name == display)
-                {
-                    Some(i) => base + i,
-                    None => {
-                        self.extra.push(EntityInfo {
-                            id: String::new(),
-                            name: display,
-                            kind: EntityKind::Chip,
-                            sub_kind: "chip".into(),
-                            org: None,
-                        });
-                        base + self.extra.len() - 1
-                    }
-                };
-                let ms = &mut self.blocks[bi].mentions;
-                let pos = ms.partition_point(|f| f.range.start < r.start);
-                ms.insert(
-                    pos,
-                    Found {
-                        range: r,
-                        entity: idx,
-                        misnomer: false,
-                    },
-                );
+                let idx =
+                    self.extra_entity(display, EntityKind::Chip, |x| x.kind == EntityKind::Chip);
+                self.insert_mention(bi, r, idx);
             }
         }
     }
@@ -559,29 +534,8 @@ impl<'a> Run<'a> {
         }
         let base = self.x.matcher.info.len();
         for (name, bi, r) in versions {
-            let idx = match self.extra.iter().position(|e| e.name == name) {
-                Some(i) => base + i,
-                None => {
-                    self.extra.push(EntityInfo {
-                        id: String::new(),
-                        name: name.clone(),
-                        kind: EntityKind::Model,
-                        sub_kind: "model".into(),
-                        org: None,
-                    });
-                    base + self.extra.len() - 1
-                }
-            };
-            let ms = &mut self.blocks[bi].mentions;
-            let pos = ms.partition_point(|f| f.range.start < r.start);
-            ms.insert(
-                pos,
-                Found {
-                    range: r,
-                    entity: idx,
-                    misnomer: false,
-                },
-            );
+            let idx = self.extra_entity(name.clone(), EntityKind::Model, |_| true);
+            self.insert_mention(bi, r, idx);
         }
         for name in names {
             if self.extra.iter().any(|e| e.name == name) {
@@ -623,16 +577,7 @@ impl<'a> Run<'a> {
                 org: None,
             });
             for (bi, r) in found {
-                let ms = &mut self.blocks[bi].mentions;
-                let pos = ms.partition_point(|f| f.range.start < r.start);
-                ms.insert(
-                    pos,
-                    Found {
-                        range: r,
-                        entity: idx,
-                        misnomer: false,
-                    },
-                );
+                self.insert_mention(bi, r, idx);
             }
         }
         // The article's dominant model: named at least three times, and
@@ -1161,6 +1106,44 @@ impl<'a> Run<'a> {
             })
             .map(|f| f.entity)
             .collect()
+    }
+
+    /// Inserts a mention of entity `idx` in block `bi`, keeping mentions in
+    /// position order.
+    fn insert_mention(&mut self, bi: usize, range: Range<usize>, idx: usize) {
+        let ms = &mut self.blocks[bi].mentions;
+        let pos = ms.partition_point(|f| f.range.start < range.start);
+        ms.insert(
+            pos,
+            Found {
+                range,
+                entity: idx,
+                misnomer: false,
+            },
+        );
+    }
+
+    /// The index of an entity found in the article but not in the dataset
+    /// (`id` empty): an existing one with this name that `same` accepts,
+    /// else a new one of `kind`.
+    fn extra_entity(
+        &mut self,
+        name: String,
+        kind: EntityKind,
+        same: impl Fn(&EntityInfo) -> bool,
+    ) -> usize {
+        let base = self.x.matcher.info.len();
+        if let Some(i) = self.extra.iter().position(|x| x.name == name && same(x)) {
+            return base + i;
+        }
+        self.extra.push(EntityInfo {
+            id: String::new(),
+            name,
+            kind,
+            sub_kind: kind.as_str().into(),
+            org: None,
+        });
+        base + self.extra.len() - 1
     }
 
     /// The header cell of a table cell's column.
