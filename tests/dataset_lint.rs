@@ -95,10 +95,12 @@ fn syntax_errors_are_positioned_and_other_files_still_checked() {
         DataSource {
             path: "a.yaml".into(),
             text: "chips:\n- id: x\n  name: [unclosed\n".into(),
+            ..Default::default()
         },
         DataSource {
             path: "b.yaml".into(),
             text: "organisations:\n- id: y\n  name: Y\n  kind: ai_lab\n  parent: nobody\n".into(),
+            ..Default::default()
         },
     ];
     let diags = lint(&sources);
@@ -119,6 +121,7 @@ fn a_reference_to_the_wrong_kind_of_entity() {
     let sources = vec![DataSource {
         path: "m.yaml".into(),
         text: "organisations:\n- {id: lab, name: Lab, kind: ai_lab}\nmodels:\n- id: m\n  name: M\n  kind: model\n  organisation: lab\n  cluster: [lab]\n".into(),
+        ..Default::default()
     }];
     let got = positions(&lint(&sources), false);
     assert_eq!(got, ["m.yaml:8:13 `cluster` refers to `lab`, which is a organisation, not a cluster or fleet"]);

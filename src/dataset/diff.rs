@@ -133,6 +133,7 @@ models:
   - {property: parameters, value: 7000000000, unit: parameters, status: official, source: {title: Paper}}
 "#
             .into(),
+            ..Default::default()
         };
         let epoch = DataSource {
             path: "b.yaml".into(),
@@ -145,6 +146,7 @@ extends:
   - {property: parameters, value: 7000000000, unit: parameters, status: reported, source: {title: Epoch, publisher: Epoch AI}}
 "#
             .into(),
+            ..Default::default()
         };
         let ds = Dataset::from_sources(&[curated, epoch]).unwrap();
         assert_eq!(ds.facts("m").len(), 4);
