@@ -62,6 +62,10 @@ pub struct Config {
     pub publisher: Option<String>,
     /// Languages of the briefings, in display order (`zh`, `en`).
     pub languages: Option<Vec<String>>,
+    /// Past this many rows a listing is split into one page per month.
+    pub list_limit: Option<usize>,
+    /// How many of the newest briefings the Atom feed carries.
+    pub feed_limit: Option<usize>,
     pub paths: PathsConfig,
     pub check: CheckConfig,
     pub tolerance: ToleranceConfig,
@@ -170,6 +174,8 @@ const SECTIONS: &[(&str, &[&str])] = &[
             "base_url",
             "publisher",
             "languages",
+            "list_limit",
+            "feed_limit",
             "paths",
             "check",
             "tolerance",
@@ -269,6 +275,12 @@ impl Config {
         set(&mut site.publisher, &self.publisher);
         if let Some(u) = &self.base_url {
             site.base_url = u.trim_end_matches('/').to_string();
+        }
+        if let Some(n) = self.list_limit {
+            site.list_limit = n.max(1);
+        }
+        if let Some(n) = self.feed_limit {
+            site.feed_limit = n;
         }
         site
     }

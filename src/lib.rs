@@ -22,6 +22,7 @@
 
 pub mod article;
 pub mod audit;
+pub mod build;
 pub mod cli;
 pub mod commands;
 pub mod config;

@@ -30,7 +30,9 @@ pub struct Outcome {
 /// The stages' shared inputs, built once per run.
 pub struct Pipeline<'a> {
     pub dataset: &'a Dataset,
-    pub extractor: Extractor,
+    /// Built on first use: a build with nothing to extract (every article
+    /// reused from the cache) never pays for compiling the name matcher.
+    extractor: std::sync::OnceLock<Extractor>,
     pub tolerance: Tolerance,
     pub limits: Limits,
 }
@@ -41,7 +43,7 @@ impl<'a> Pipeline<'a> {
     pub fn new(dataset: &'a Dataset, limits: Limits) -> Self {
         Pipeline {
             dataset,
-            extractor: Extractor::new(dataset),
+            extractor: std::sync::OnceLock::new(),
             tolerance: Tolerance::default(),
             limits,
         }
@@ -99,9 +101,17 @@ impl<'a> Pipeline<'a> {
         Processed { article, facts }
     }
 
+    /// The audited fact file of one article, before its slug is known.
+    pub fn facts_of(&self, article: &Article) -> FactFile {
+        self.facts(article, placeholder_meta(article))
+    }
+
     /// The audited fact file of one article.
     fn facts(&self, article: &Article, meta: ArticleMeta) -> FactFile {
-        let ex = self.extractor.extract(article);
+        let ex = self
+            .extractor
+            .get_or_init(|| Extractor::new(self.dataset))
+            .extract(article);
         let mut facts = FactFile {
             article: meta,
             claims: ex.claims,
@@ -121,19 +131,16 @@ fn placeholder_meta(article: &Article) -> ArticleMeta {
     describe(article, &mut scratch, &mut Vec::new())
 }
 
-/// The article's metadata: front matter where given, derived otherwise.
-pub fn describe(
-    article: &Article,
-    slugs: &mut SlugRegistry,
-    diags: &mut Vec<Diagnostic>,
-) -> ArticleMeta {
+/// The slug an article asks for (front matter, else its file name), made
+/// path-safe; a warning when it had to be changed.
+pub fn base_slug(article: &Article, diags: &mut Vec<Diagnostic>) -> String {
     let fm = &article.front;
     let stem = article
         .path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let base = match fm.slug.as_deref() {
+    match fm.slug.as_deref() {
         Some(raw) => {
             let clean = slug::sanitize(raw);
             if clean.as_deref() != Some(raw) {
@@ -153,14 +160,34 @@ pub fn describe(
         }
         None => slug::sanitize(&stem),
     }
-    .unwrap_or_else(|| slug::fallback(fm.slug.as_deref().unwrap_or(&stem)));
+    .unwrap_or_else(|| slug::fallback(fm.slug.as_deref().unwrap_or(&stem)))
+}
+
+/// The warning for an article whose slug another article already took.
+pub fn slug_taken(path: &Path, base: &str, slug: &str) -> Diagnostic {
+    Diagnostic::warning(format!(
+        "slug `{base}` is already used by another article; this one is published as `{slug}`"
+    ))
+    .at_path(path)
+    .with_hint("give each article a unique `slug:` in its front matter")
+}
+
+/// The article's metadata: front matter where given, derived otherwise.
+pub fn describe(
+    article: &Article,
+    slugs: &mut SlugRegistry,
+    diags: &mut Vec<Diagnostic>,
+) -> ArticleMeta {
+    let fm = &article.front;
+    let stem = article
+        .path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let base = base_slug(article, diags);
     let (slug, renamed) = slugs.claim(&base);
     if renamed {
-        diags.push(
-            Diagnostic::warning(format!("slug `{base}` is already used by another article; this one is published as `{slug}`"))
-                .at_path(&article.path)
-                .with_hint("give each article a unique `slug:` in its front matter"),
-        );
+        diags.push(slug_taken(&article.path, &base, &slug));
     }
     let title = fm
         .title

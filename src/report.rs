@@ -351,24 +351,15 @@ pub fn build_summary(
     built: usize,
     out: &std::path::Path,
     skipped: usize,
-    facts: &[&FactFile],
+    tally: &[usize; 5],
 ) -> String {
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let mut s = format!("built {} into {}", plural(built, "briefing"), out.display());
     if skipped > 0 {
         s.push_str(&format!("; {} skipped (above)", plural(skipped, "article")));
     }
-    let statuses: Vec<VerdictStatus> = facts
-        .iter()
-        .flat_map(|f| &f.claims)
-        .map(|c| {
-            c.verdict
-                .as_ref()
-                .map(|v| v.status)
-                .unwrap_or(VerdictStatus::Unverified)
-        })
-        .collect();
-    if statuses.is_empty() {
+    let total: usize = tally.iter().sum();
+    if total == 0 {
         s.push_str("; no claims found");
         return s;
     }
@@ -381,13 +372,13 @@ pub fn build_summary(
     ];
     let counts: Vec<String> = order
         .iter()
-        .map(|v| (v, statuses.iter().filter(|s| *s == v).count()))
-        .filter(|(_, n)| *n > 0)
+        .zip(tally)
+        .filter(|(_, n)| **n > 0)
         .map(|(v, n)| format!("{n} {}", v.as_str()))
         .collect();
     s.push_str(&format!(
         "; {}: {}",
-        plural(statuses.len(), "claim"),
+        plural(total, "claim"),
         counts.join(", ")
     ));
     s

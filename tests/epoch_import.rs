@@ -94,6 +94,7 @@ fn real_snapshots_import_and_map_hardware() {
         sources.push(DataSource {
             path: format!("out/{name}").into(),
             text,
+            json: None,
         });
     }
     let errors: Vec<_> = dataset::lint::lint(&sources)

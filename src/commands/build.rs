@@ -66,25 +66,13 @@ pub fn run(args: &BuildArgs, config: &Config, r: Reporter) -> Exit {
         },
     );
     config.tolerance.apply(&mut pipeline.tolerance);
-    let progress = super::progress::Progress::new(files.len(), r);
-    let outcome = pipeline.run_with_progress(&files, &|p| progress.done(p));
-    progress.finish();
-    for d in &outcome.diagnostics {
-        r.emit(d);
-    }
-    r.stage(
-        "extract",
-        &format!("{} articles extracted and audited", files.len()),
-        t.elapsed(),
-    );
 
-    let t = Instant::now();
     // A build replaces everything in `out`: never when an input lives there.
-    let data_dir = data_args(&args.data, config).data;
+    let data = data_args(&args.data, config);
     let inputs = [
         Some(articles.as_path()),
         templates_dir.as_deref(),
-        data_dir.as_deref(),
+        data.data.as_deref(),
     ];
     for input in inputs.into_iter().flatten() {
         if let Err(d) = crate::output::check_input_outside(&out, input) {
@@ -100,15 +88,48 @@ pub fn run(args: &BuildArgs, config: &Config, r: Reporter) -> Exit {
         }
     };
     let site = config.site();
-    let pages = match render::site(
-        &staging,
-        &templates,
-        templates_dir.as_deref(),
-        &site,
-        &outcome.processed,
-        &dataset,
-    ) {
-        Ok(n) => n,
+    // Everything besides the articles that the output depends on; the
+    // binary (and so the embedded data and templates) is added by the build.
+    let mut key = format!(
+        "{}\n{:?}\n{}\n{}\n",
+        serde_json::to_string(&site).unwrap_or_default(),
+        pipeline.tolerance,
+        args.limits.max_article_bytes,
+        data.no_default_data,
+    )
+    .into_bytes();
+    for dir in [data.data.as_deref(), templates_dir.as_deref()]
+        .into_iter()
+        .flatten()
+    {
+        key.extend_from_slice(dir.display().to_string().as_bytes());
+        for e in walkdir::WalkDir::new(dir)
+            .sort_by_file_name()
+            .into_iter()
+            .flatten()
+        {
+            if e.file_type().is_file() {
+                key.extend_from_slice(e.path().display().to_string().as_bytes());
+                key.extend_from_slice(&std::fs::read(e.path()).unwrap_or_default());
+            }
+        }
+    }
+    let progress = super::progress::Progress::new(files.len(), r);
+    let result = crate::build::build(
+        &files,
+        &crate::build::Inputs {
+            pipeline: &pipeline,
+            templates: &templates,
+            templates_dir: templates_dir.as_deref(),
+            site: &site,
+            key_material: &key,
+        },
+        staging,
+        &|p| progress.done(p),
+    );
+    progress.finish();
+    let report = match result {
+        Ok(rep) => rep,
         Err(d) => {
             r.emit(&d);
             r.emit(&crate::diagnostic::Diagnostic::error(
@@ -117,23 +138,30 @@ pub fn run(args: &BuildArgs, config: &Config, r: Reporter) -> Exit {
             return Exit::Fatal;
         }
     };
+    for d in &report.diagnostics {
+        r.emit(d);
+    }
     // A message missing from one catalogue fell back to the other language.
     for d in templates.i18n.warnings() {
         r.emit(&d);
     }
-    if let Err(d) = staging.publish() {
-        r.emit(&d);
-        return Exit::Fatal;
-    }
-    r.stage("render", &format!("{pages} pages published"), t.elapsed());
+    r.stage(
+        "build",
+        &format!(
+            "{} articles processed, {} reused; {} files written, {} deleted",
+            report.processed,
+            report.built - report.processed,
+            report.written,
+            report.deleted
+        ),
+        t.elapsed(),
+    );
     r.stage("total", "", t0.elapsed());
-
-    let facts: Vec<_> = outcome.processed.iter().map(|p| &p.facts).collect();
-    r.info(&crate::report::build_summary(
-        outcome.processed.len(),
-        &out,
-        outcome.skipped,
-        &facts,
-    ));
+    let mut summary =
+        crate::report::build_summary(report.built, &out, report.skipped, &report.tally);
+    if report.unchanged {
+        summary.push_str(" (nothing changed)");
+    }
+    r.info(&summary);
     Exit::Ok
 }

@@ -22,6 +22,11 @@ pub struct Site {
     pub publisher: String,
     #[serde(skip_deserializing)]
     pub version: String,
+    /// Past this many rows a listing (index, audit, an entity's claims) is
+    /// split into one page per month.
+    pub list_limit: usize,
+    /// How many of the newest briefings the Atom feed carries.
+    pub feed_limit: usize,
 }
 
 impl Default for Site {
@@ -32,6 +37,8 @@ impl Default for Site {
             base_url: "https://example.org".into(),
             publisher: "factbrief".into(),
             version: env!("CARGO_PKG_VERSION").into(),
+            list_limit: 1000,
+            feed_limit: 50,
         }
     }
 }

@@ -12,9 +12,11 @@
 
 pub mod chart;
 pub mod config;
+pub mod digest;
 pub mod format;
 pub mod i18n;
 pub mod markdown;
+pub mod pages;
 pub mod sanitize;
 pub mod views;
 
@@ -103,7 +105,7 @@ fn tera_from(user: Option<&Path>) -> Result<Tera, Diagnostic> {
 }
 
 /// The stylesheet and other static assets (embedded, overridable).
-fn assets(user: Option<&Path>) -> Vec<(String, Vec<u8>)> {
+pub fn assets(user: Option<&Path>) -> Vec<(String, Vec<u8>)> {
     let mut out = Vec::new();
     if let Some(dir) = DEFAULT_TEMPLATES.get_dir("assets") {
         for f in dir.files() {
@@ -161,7 +163,108 @@ pub fn error_chain(e: &dyn std::error::Error) -> String {
     s
 }
 
-/// Renders every page and data file of the site into `staging`.
+/// One article's own output: its briefing page and fact file, the JSON
+/// of that fact file for `facts.json`, and its digest for the site-wide
+/// pages.
+pub struct ArticleOutput {
+    pub briefing: String,
+    pub facts_yaml: String,
+    pub facts_json: String,
+    pub digest: digest::ArticleDigest,
+}
+
+fn render_with(tera: &Tera, name: &str, ctx: &tera::Context) -> Result<String, Diagnostic> {
+    tera.render(name, ctx).map_err(|e| {
+        Diagnostic::error(format!("cannot render `{name}`: {}", error_chain(&e))).with_hint(
+            "check the template; built-in templates are in the factbrief repository's templates/",
+        )
+    })
+}
+
+/// Renders one audited article: safe to call from many threads at once.
+pub fn article(
+    templates: &Templates,
+    site: &Site,
+    p: &Processed,
+    dataset: &crate::dataset::Dataset,
+) -> Result<ArticleOutput, Diagnostic> {
+    let slug = &p.facts.article.slug;
+    let b = views::briefing(&templates.i18n, site, p, dataset);
+    let mut ctx = tera::Context::new();
+    ctx.insert("site", site);
+    ctx.insert("root", "../");
+    ctx.insert("updated", &b.updated);
+    ctx.insert("b", &b);
+    let briefing = render_with(&templates.tera, "briefing.html", &ctx)?;
+    let facts_yaml = serde_saphyr::to_string(&p.facts)
+        .map_err(|e| Diagnostic::error(format!("cannot write the fact file for `{slug}`: {e}")))?;
+    let facts_json = serde_json::to_string(&p.facts)
+        .map_err(|e| Diagnostic::error(format!("facts.json: {e}")))?;
+    Ok(ArticleOutput {
+        briefing,
+        facts_yaml,
+        facts_json,
+        digest: digest::ArticleDigest::of(&b),
+    })
+}
+
+/// A site-wide page: its path, the hash of its inputs, and its bytes —
+/// `None` when the previous build rendered the same inputs (the file in
+/// `out/` is already right).
+pub struct SitePage {
+    pub path: String,
+    pub inputs: u128,
+    pub bytes: Option<Vec<u8>>,
+}
+
+/// Renders the site-wide pages (index, archive, audit, entities, feed,
+/// sitemap, about) from every article's digest (newest first), in
+/// parallel, skipping pages whose inputs are in `previous`.
+pub fn site_pages_incremental(
+    templates: &Templates,
+    site: &Site,
+    dataset: &crate::dataset::Dataset,
+    digests: &[(&digest::ArticleDigest, u128)],
+    key: u128,
+    previous: Option<&std::collections::BTreeMap<String, u128>>,
+) -> Result<Vec<SitePage>, Diagnostic> {
+    use rayon::prelude::*;
+    let inputs = pages::Inputs::new(&templates.i18n, site, dataset, digests, key);
+    pages::pages(&inputs)
+        .into_par_iter()
+        .map(|p| {
+            if previous.and_then(|m| m.get(&p.path)) == Some(&p.inputs) {
+                return Ok(SitePage {
+                    path: p.path,
+                    inputs: p.inputs,
+                    bytes: None,
+                });
+            }
+            let ctx = (p.context)();
+            render_with(&templates.tera, p.template, &ctx).map(|s| SitePage {
+                path: p.path,
+                inputs: p.inputs,
+                bytes: Some(s.into_bytes()),
+            })
+        })
+        .collect()
+}
+
+/// `facts.json`: every fact file in one JSON array, from each article's
+/// JSON, in the order given.
+pub fn facts_json<'a>(parts: impl Iterator<Item = &'a str>, out: &mut Vec<u8>) {
+    out.push(b'[');
+    for (k, part) in parts.enumerate() {
+        if k > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(part.as_bytes());
+    }
+    out.extend_from_slice(b"]\n");
+}
+
+/// Renders every page and data file of the site into `staging` (one call
+/// for callers that hold every processed article; `build` streams instead).
 ///
 /// Returns the number of pages; fallbacks the catalogues needed are left in
 /// `templates.i18n` for the caller to report.
@@ -173,81 +276,29 @@ pub fn site(
     processed: &[Processed],
     dataset: &crate::dataset::Dataset,
 ) -> Result<usize, Diagnostic> {
-    let tera = &templates.tera;
-    let view = views::SiteView::build(&templates.i18n, site, processed, dataset);
-    let render = |name: &str, ctx: &tera::Context| -> Result<String, Diagnostic> {
-        tera.render(name, ctx).map_err(|e| {
-            Diagnostic::error(format!("cannot render `{name}`: {}", error_chain(&e)))
-                .with_hint("check the template; built-in templates are in the factbrief repository's templates/")
-        })
-    };
+    let mut digests = Vec::new();
+    let mut jsons = Vec::new();
     let mut pages = 0;
-    let base = |root: &str| {
-        let mut ctx = tera::Context::new();
-        ctx.insert("site", site);
-        ctx.insert("root", root);
-        ctx.insert("updated", &view.index.updated);
-        ctx
-    };
-
     for p in processed {
+        let o = article(templates, site, p, dataset)?;
         let slug = &p.facts.article.slug;
-        let yaml = serde_saphyr::to_string(&p.facts).map_err(|e| {
-            Diagnostic::error(format!("cannot write the fact file for `{slug}`: {e}"))
-        })?;
-        staging.write(&format!("facts/{slug}.yaml"), yaml.as_bytes())?;
-    }
-    let all: Vec<&crate::model::FactFile> = processed.iter().map(|p| &p.facts).collect();
-    let json = serde_json::to_string_pretty(&all)
-        .map_err(|e| Diagnostic::error(format!("facts.json: {e}")))?;
-    staging.write("facts.json", json.as_bytes())?;
-
-    let mut ctx = base("");
-    ctx.insert("index", &view.index);
-    staging.write("index.html", render("index.html", &ctx)?.as_bytes())?;
-    pages += 1;
-
-    let mut ctx = base("");
-    ctx.insert("audit", &view.audit);
-    staging.write("audit.html", render("audit.html", &ctx)?.as_bytes())?;
-    pages += 1;
-
-    // What the site is and where its record comes from (Epoch AI's credit).
-    let mut ctx = base("");
-    ctx.insert(
-        "about",
-        &serde_json::json!({
-            "entries": dataset.models.len() + dataset.clusters.len(),
-            "chips": dataset.chips.len(),
-        }),
-    );
-    staging.write("about.html", render("about.html", &ctx)?.as_bytes())?;
-    pages += 1;
-
-    for b in &view.briefings {
-        let mut ctx = base("../");
-        ctx.insert("b", b);
-        staging.write(
-            &format!("briefings/{}.html", b.slug),
-            render("briefing.html", &ctx)?.as_bytes(),
-        )?;
+        staging.write(&format!("facts/{slug}.yaml"), o.facts_yaml.as_bytes())?;
+        staging.write(&format!("briefings/{slug}.html"), o.briefing.as_bytes())?;
         pages += 1;
+        jsons.push(o.facts_json);
+        digests.push(o.digest);
     }
-    for e in &view.entities {
-        let mut ctx = base("../");
-        ctx.insert("e", e);
-        staging.write(
-            &format!("entities/{}.html", e.file),
-            render("entity.html", &ctx)?.as_bytes(),
-        )?;
-        pages += 1;
+    let mut json = Vec::new();
+    facts_json(jsons.iter().map(String::as_str), &mut json);
+    staging.write("facts.json", &json)?;
+    pages::sort_newest_first(&mut digests);
+    let digests: Vec<(&digest::ArticleDigest, u128)> = digests.iter().map(|d| (d, 0)).collect();
+    for p in site_pages_incremental(templates, site, dataset, &digests, 0, None)? {
+        if p.path.ends_with(".html") {
+            pages += 1;
+        }
+        staging.write(&p.path, p.bytes.as_deref().unwrap_or_default())?;
     }
-    let mut ctx = base("");
-    ctx.insert("index", &view.index);
-    ctx.insert("briefings", &view.briefings);
-    staging.write("feed.xml", render("feed.xml", &ctx)?.as_bytes())?;
-    ctx.insert("entities", &view.entities);
-    staging.write("sitemap.xml", render("sitemap.xml", &ctx)?.as_bytes())?;
     for (name, bytes) in assets(templates_dir) {
         staging.write(&name, &bytes)?;
     }

@@ -5,18 +5,17 @@
 //! templates only lay it out and every page shares one reading of the
 //! audit. Words come from the Fluent catalogues through [`I18n`].
 
-use super::chart::{self, Compare, Point, Timeline, Verdicts};
+use super::chart::{self, Compare, Point};
 use super::format::{self, parse_date};
 use super::i18n::I18n;
 use super::markdown::{self, Mark};
 use crate::dataset::Dataset;
 use crate::model::{Claim, FactFile, VerdictStatus};
 use crate::pipeline::Processed;
-use serde::Serialize;
-use std::collections::BTreeMap;
+use serde::{Deserialize, Serialize};
 
 /// A text in both languages.
-#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq, Hash)]
 pub struct Text {
     pub zh: String,
     pub en: String,
@@ -32,7 +31,7 @@ pub struct VerdictView {
     pub means: Text,
 }
 
-fn verdict_view(i: &I18n, v: VerdictStatus) -> VerdictView {
+pub fn verdict_view(i: &I18n, v: VerdictStatus) -> VerdictView {
     VerdictView {
         key: v.as_str(),
         label: i.both(&format!("verdict-{}", v.as_str()), &[]),
@@ -51,7 +50,7 @@ pub fn rating(v: VerdictStatus) -> Option<u8> {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct ReferenceView {
     pub entity: String,
     pub entity_name: String,
@@ -92,6 +91,8 @@ pub struct ClaimView {
     pub role: Text,
     /// The claim restated in each language (`Grok 3: about 200,000 NVIDIA H100, trained`).
     pub statement: Text,
+    #[serde(skip)]
+    pub status: VerdictStatus,
     pub verdict: VerdictView,
     pub note: Text,
     pub reference: Option<ReferenceView>,
@@ -159,17 +160,6 @@ pub struct Generated {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct IndexView {
-    pub briefings: Vec<BriefingSummary>,
-    pub counts: Vec<Count>,
-    pub total_claims: usize,
-    pub chart: Verdicts,
-    pub entities: Vec<EntitySummary>,
-    /// RFC 3339 of the newest briefing.
-    pub updated: String,
-}
-
-#[derive(Debug, Clone, Serialize)]
 pub struct BriefingSummary {
     pub slug: String,
     pub lang: String,
@@ -180,6 +170,7 @@ pub struct BriefingSummary {
     pub date_l: Text,
     pub updated: String,
     pub source: String,
+    pub source_url: Option<String>,
     pub claims: usize,
     pub counts: Vec<Count>,
 }
@@ -191,20 +182,6 @@ pub struct EntitySummary {
     pub kind: Text,
     pub claims: usize,
     pub disagreements: usize,
-}
-
-/// The audit page: every claim, grouped by verdict, worst first.
-#[derive(Debug, Clone, Serialize)]
-pub struct AuditView {
-    pub claims: Vec<ClaimView>,
-    pub counts: Vec<Count>,
-    pub groups: Vec<AuditGroup>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct AuditGroup {
-    pub verdict: VerdictView,
-    pub claims: Vec<ClaimView>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -219,34 +196,13 @@ pub struct RecordFact {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
-pub struct EntityView {
-    pub id: String,
-    pub file: String,
-    pub name: String,
-    pub kind: Text,
-    pub aliases: Vec<String>,
-    pub notes: Option<String>,
-    pub record: Vec<RecordFact>,
-    pub claims: Vec<ClaimView>,
-    pub disagreements: usize,
-    pub chart: Option<Timeline>,
-}
-
-pub struct SiteView {
-    pub index: IndexView,
-    pub briefings: Vec<BriefingView>,
-    pub entities: Vec<EntityView>,
-    pub audit: AuditView,
-}
-
 /// The file name of an entity page (ids are kebab-case; user ids are made safe).
 pub fn entity_file(id: &str) -> String {
     crate::slug::sanitize(id).unwrap_or_else(|| "entity".into())
 }
 
 /// The order pages list verdicts in: the ones an editor must act on first.
-const ORDER: [VerdictStatus; 5] = [
+pub const ORDER: [VerdictStatus; 5] = [
     VerdictStatus::Contradicted,
     VerdictStatus::Misattributed,
     VerdictStatus::Disputed,
@@ -377,6 +333,7 @@ fn claim_view(i: &I18n, f: &FactFile, n: usize, c: &Claim, ds: &Dataset) -> Clai
         subject,
         role,
         statement,
+        status: v,
         verdict: verdict_view(i, v),
         note,
         reference,
@@ -608,106 +565,7 @@ fn updated(p: &Processed) -> String {
         .unwrap_or_else(|| "1970-01-01T00:00:00Z".into())
 }
 
-impl SiteView {
-    pub fn build(i: &I18n, site: &super::Site, processed: &[Processed], ds: &Dataset) -> SiteView {
-        let mut briefings: Vec<BriefingView> =
-            processed.iter().map(|p| briefing(i, site, p, ds)).collect();
-        // Newest first, undated last (their feed date is only the file's
-        // time); ties by slug for a stable order.
-        briefings.sort_by(|a, b| {
-            a.date_iso
-                .is_empty()
-                .cmp(&b.date_iso.is_empty())
-                .then_with(|| b.updated.cmp(&a.updated))
-                .then_with(|| a.slug.cmp(&b.slug))
-        });
-        let all_claims: Vec<Claim> = processed
-            .iter()
-            .flat_map(|p| p.facts.claims.iter().cloned())
-            .collect();
-        let mut audit_claims: Vec<ClaimView> = briefings
-            .iter()
-            .flat_map(|b| b.claims.iter().cloned())
-            .collect();
-        // Worst verdicts first, then newest article, then in article order.
-        let rank = |k: &str| ORDER.iter().position(|v| v.as_str() == k).unwrap_or(9);
-        audit_claims.sort_by(|a, b| {
-            rank(a.verdict.key)
-                .cmp(&rank(b.verdict.key))
-                .then_with(|| b.article_date.cmp(&a.article_date))
-                .then_with(|| a.article_slug.cmp(&b.article_slug))
-                .then_with(|| a.n.cmp(&b.n))
-        });
-        let counts_all = counts(i, &all_claims);
-        let groups = ORDER
-            .iter()
-            .map(|&v| AuditGroup {
-                verdict: verdict_view(i, v),
-                claims: audit_claims
-                    .iter()
-                    .filter(|c| c.verdict.key == v.as_str())
-                    .cloned()
-                    .collect(),
-            })
-            .collect();
-        let chart = chart::verdicts(
-            &counts_all
-                .iter()
-                .map(|c| (c.verdict.key.to_string(), c.n))
-                .collect::<Vec<_>>(),
-        );
-        let summaries = briefings
-            .iter()
-            .map(|b| BriefingSummary {
-                slug: b.slug.clone(),
-                lang: b.lang.clone(),
-                titles: b.titles.clone(),
-                summary: b.summary.clone(),
-                date: b.date.clone(),
-                date_iso: b.date_iso.clone(),
-                date_l: b.date_l.clone(),
-                updated: b.updated.clone(),
-                source: b.source.clone(),
-                claims: b.claims.len(),
-                counts: b.counts.clone(),
-            })
-            .collect();
-        let updated = briefings
-            .iter()
-            .map(|b| b.updated.clone())
-            .max()
-            .unwrap_or_else(|| "1970-01-01T00:00:00Z".into());
-        let entities = entities(i, &briefings, ds);
-        SiteView {
-            index: IndexView {
-                briefings: summaries,
-                counts: counts_all.clone(),
-                total_claims: all_claims.len(),
-                chart,
-                entities: entities
-                    .iter()
-                    .map(|e| EntitySummary {
-                        file: e.file.clone(),
-                        name: e.name.clone(),
-                        kind: e.kind.clone(),
-                        claims: e.claims.len(),
-                        disagreements: e.disagreements,
-                    })
-                    .collect(),
-                updated,
-            },
-            briefings,
-            entities,
-            audit: AuditView {
-                claims: audit_claims,
-                counts: counts_all,
-                groups,
-            },
-        }
-    }
-}
-
-fn briefing(i: &I18n, site: &super::Site, p: &Processed, ds: &Dataset) -> BriefingView {
+pub fn briefing(i: &I18n, site: &super::Site, p: &Processed, ds: &Dataset) -> BriefingView {
     let f = &p.facts;
     let fm = &p.article.front;
     let gen = headline(i, f);
@@ -836,127 +694,4 @@ fn briefing(i: &I18n, site: &super::Site, p: &Processed, ds: &Dataset) -> Briefi
         claims,
         article_html,
     }
-}
-
-fn entities(i: &I18n, briefings: &[BriefingView], ds: &Dataset) -> Vec<EntityView> {
-    // Every entity a claim names as subject, chip or reference.
-    let mut ids: BTreeMap<String, Vec<ClaimView>> = BTreeMap::new();
-    for b in briefings {
-        for c in &b.claims {
-            let mut seen: Vec<String> = Vec::new();
-            let refs = c
-                .reference
-                .iter()
-                .chain(&c.also)
-                .map(|r| r.entity_file.clone());
-            for file in [c.subject_file.clone(), c.chip_file.clone()]
-                .into_iter()
-                .flatten()
-                .chain(refs)
-            {
-                if !seen.contains(&file) {
-                    seen.push(file.clone());
-                    ids.entry(file).or_default().push(c.clone());
-                }
-            }
-        }
-    }
-    ids.into_iter()
-        .filter_map(|(id, mut claims)| {
-            let e = ds.entity(&id)?;
-            // Oldest first: the entity page reads as a history.
-            claims.sort_by(|a, b| a.article_date.cmp(&b.article_date).then(a.n.cmp(&b.n)));
-            let a = e.aliases();
-            let facts: Vec<&crate::dataset::schema::Fact> = e
-                .entry()
-                .map(|en| {
-                    en.facts
-                        .iter()
-                        .filter(|f| f.property.is_chip_count())
-                        .collect()
-                })
-                .unwrap_or_default();
-            let record: Vec<RecordFact> = facts
-                .iter()
-                .map(|f| {
-                    let v = f.value.as_number().unwrap_or(0.0);
-                    RecordFact {
-                        property: i.both(
-                            &format!("property-{}", f.property.as_str().replace('_', "-")),
-                            &[],
-                        ),
-                        value: i.both(
-                            if f.approx {
-                                "count-about"
-                            } else {
-                                "count-exact"
-                            },
-                            &[("n", v.into())],
-                        ),
-                        chip: f
-                            .chip
-                            .as_deref()
-                            .and_then(|c| ds.entity(c).map(|c| c.name().to_string()))
-                            .unwrap_or_else(|| "GPU".into()),
-                        status: i.both(
-                            &format!("status-{}", f.status.as_str().replace('_', "-")),
-                            &[],
-                        ),
-                        as_of: f.as_of.clone().unwrap_or_default(),
-                        source_title: f.source.title.clone(),
-                        source_url: f.source.url.clone(),
-                        note: f.note.clone(),
-                    }
-                })
-                .collect();
-            let disagreements = claims
-                .iter()
-                .filter(|c| matches!(c.verdict.key, "contradicted" | "misattributed" | "disputed"))
-                .count();
-            let points: Vec<Point> = claims
-                .iter()
-                .map(|c| Point {
-                    label: c.n.to_string(),
-                    claimed: c.count_value as f64,
-                    recorded: c.reference.as_ref().map(|r| r.value_num),
-                    verdict: c.verdict.key.to_string(),
-                    date: parse_date(&c.article_date),
-                    href: format!("../briefings/{}.html#note-{}", c.article_slug, c.id),
-                })
-                .collect();
-            // The lines to draw: the record values the claims were compared
-            // with; only when there are none, every count the record holds.
-            let mut recorded: Vec<f64> = claims
-                .iter()
-                .filter_map(|c| {
-                    c.reference
-                        .as_ref()
-                        .filter(|r| r.entity_file == id)
-                        .map(|r| r.value_num)
-                })
-                .collect();
-            if recorded.is_empty() {
-                recorded = facts.iter().filter_map(|f| f.value.as_number()).collect();
-            }
-            let notes = match e {
-                crate::dataset::Entity::Chip(c) => c.notes.clone(),
-                crate::dataset::Entity::Organisation(o) => o.notes.clone(),
-                crate::dataset::Entity::Model(m) | crate::dataset::Entity::Cluster(m) => {
-                    m.notes.clone()
-                }
-            };
-            Some(EntityView {
-                file: entity_file(&id),
-                id,
-                name: e.name().to_string(),
-                kind: i.both(&format!("kind-{}", e.kind().as_str()), &[]),
-                aliases: a.en.iter().chain(a.zh.iter()).cloned().collect(),
-                notes,
-                record,
-                chart: chart::timeline(&points, &recorded),
-                claims,
-                disagreements,
-            })
-        })
-        .collect()
 }

@@ -232,3 +232,16 @@ chart-claimed-key = Claimed (colour: verdict)
 chart-recorded-key = The record
 chart-log-note = Log scale: each gridline is ten times the last.
 chart-timeline-key = Dots: claims by article date, coloured by verdict. Dashed lines: the record.
+
+## Archive (large sites)
+index-archive = Archive by month
+index-more = { $n ->
+    [one] The newest briefing is listed here; older ones are in the archive below.
+   *[other] The newest { $n } briefings are listed here; older ones are in the archive below.
+  }
+archive-undated = Undated
+audit-months = Claims by month of the article
+col-month = Month
+col-articles = Articles
+col-claims = Claims
+col-verdicts = Verdicts

@@ -189,3 +189,13 @@ chart-claimed-key = 文中说法(颜色表示结论)
 chart-recorded-key = 记录
 chart-log-note = 对数坐标:每条网格线是前一条的十倍。
 chart-timeline-key = 圆点:按文章日期排列的说法,颜色表示结论。虚线:记录。
+
+## Archive (large sites)
+index-archive = 按月归档
+index-more = 此处列出最新的{ $n }篇简报;更早的见下方归档。
+archive-undated = 未注明日期
+audit-months = 按文章月份查看说法
+col-month = 月份
+col-articles = 文章
+col-claims = 说法
+col-verdicts = 结论

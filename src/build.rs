@@ -1,0 +1,535 @@
+//! The build: every article through every stage, streamed and incremental.
+//!
+//! Articles are taken in path order, a chunk at a time: each chunk is
+//! loaded, extracted, audited and rendered in parallel, its pages written,
+//! and then only a compact digest of each article is kept for the
+//! site-wide pages. Memory therefore grows with the digests, not with the
+//! articles, their fact files or their pages.
+//!
+//! The build is also incremental. `out/.factbrief-cache` remembers, for
+//! each article, its size, modification time and content hash, its slug,
+//! its digest and its fact file's JSON; and for each output file, the hash
+//! of what was written. A later build into the same folder
+//!
+//! - re-reads no article whose size and time are unchanged, and
+//!   re-processes only those whose content changed;
+//! - redoes everything when the cache key changes: the binary, the dataset,
+//!   the templates, the site settings or the limits;
+//! - renders a site-wide page only when the digests it is made from
+//!   changed (months are a stable partition, see [`crate::render::pages`]);
+//! - writes only files whose bytes changed, and deletes only files the new
+//!   site no longer has, through [`Staging::publish_patch`], which keeps
+//!   the publish atomic.
+//!
+//! Whatever was reused, the output is byte-for-byte that of a clean build
+//! (tests/incremental.rs checks it after edits, deletions, renames and
+//! dataset changes).
+
+use crate::article;
+use crate::diagnostic::Diagnostic;
+use crate::model::FactFile;
+use crate::output::{Staging, CACHE};
+use crate::pipeline::{self, Pipeline, Processed};
+use crate::render::{self, digest::ArticleDigest, digest::Pool, Site, Templates};
+use crate::slug::SlugRegistry;
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::time::UNIX_EPOCH;
+
+/// Articles per chunk: enough for both cores, few enough to keep memory flat.
+const CHUNK: usize = 256;
+/// Bumped whenever the cache's layout or meaning changes.
+const FORMAT: u32 = 1;
+
+/// What a build needs besides the article files.
+pub struct Inputs<'a> {
+    pub pipeline: &'a Pipeline<'a>,
+    pub templates: &'a Templates,
+    pub templates_dir: Option<&'a Path>,
+    pub site: &'a Site,
+    /// Everything else the output depends on (dataset sources, user
+    /// templates, settings): hashed into the cache key.
+    pub key_material: &'a [u8],
+}
+
+/// What a build did.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub built: usize,
+    pub skipped: usize,
+    /// Articles read and processed this time (the rest came from the cache).
+    pub processed: usize,
+    pub pages: usize,
+    /// Files written (new or changed) and deleted.
+    pub written: usize,
+    pub deleted: usize,
+    /// Claims per verdict, in the pages' order.
+    pub tally: [usize; 5],
+    pub diagnostics: Vec<Diagnostic>,
+    /// Nothing had changed: the output was left exactly as it was.
+    pub unchanged: bool,
+}
+
+#[derive(Serialize, Deserialize, Default)]
+struct Cache {
+    format: u32,
+    key: u128,
+    articles: Vec<Entry>,
+    /// Every file of the published site and the hash of its bytes.
+    files: BTreeMap<String, u128>,
+    /// Site-wide pages by path: the hash of the inputs they were rendered from.
+    page_inputs: BTreeMap<String, u128>,
+}
+
+#[derive(Serialize, Deserialize, Clone)]
+struct Entry {
+    path: PathBuf,
+    size: u64,
+    mtime_ns: i128,
+    hash: u128,
+    /// The slug the article asks for (front matter or file name), before
+    /// the registry makes it unique.
+    base_slug: String,
+    digest: ArticleDigest,
+    digest_hash: u128,
+    /// Where the fact file's JSON is in the published `facts.json`.
+    json_at: (u64, u64),
+    /// The article's warnings, repeated when it is reused.
+    warnings: Vec<Diagnostic>,
+}
+
+/// A fact file's JSON for the new `facts.json`: fresh, or a range of the
+/// previous one.
+enum Fragment {
+    New(String),
+    Old(u64, u64),
+}
+
+fn hash(bytes: &[u8]) -> u128 {
+    xxhash_rust::xxh3::xxh3_128(bytes)
+}
+
+fn stat(path: &Path) -> Option<(u64, i128)> {
+    let m = std::fs::metadata(path).ok()?;
+    let t = m.modified().ok()?.duration_since(UNIX_EPOCH).ok()?;
+    Some((m.len(), t.as_nanos() as i128))
+}
+
+/// The cache key: this binary, the format, and everything in `material`.
+fn cache_key(material: &[u8]) -> u128 {
+    let mut k = Vec::with_capacity(material.len() + 64);
+    k.extend_from_slice(&FORMAT.to_le_bytes());
+    k.extend_from_slice(env!("CARGO_PKG_VERSION").as_bytes());
+    // A rebuilt binary may render differently under the same version.
+    if let Some((size, mtime)) = std::env::current_exe().ok().and_then(|p| stat(&p)) {
+        k.extend_from_slice(&size.to_le_bytes());
+        k.extend_from_slice(&mtime.to_le_bytes());
+    }
+    k.extend_from_slice(material);
+    hash(&k)
+}
+
+/// The cache is stored as base64 text: every file under `out/` is text a
+/// reader (or a checker looking for control characters) can open, and two
+/// builds of the same input write the same bytes.
+fn load_cache(out: &Path) -> Cache {
+    use base64::Engine;
+    std::fs::read(out.join(CACHE))
+        .ok()
+        .and_then(|b| {
+            base64::engine::general_purpose::STANDARD
+                .decode(b.trim_ascii())
+                .ok()
+        })
+        .and_then(|b| postcard::from_bytes::<Cache>(&b).ok())
+        .filter(|c| c.format == FORMAT)
+        .unwrap_or_default()
+}
+
+/// Builds the site from `files` (sorted) into `staging`, reusing what the
+/// previous build into the same folder left when it can.
+pub fn build(
+    files: &[PathBuf],
+    inputs: &Inputs<'_>,
+    staging: Staging,
+    progress: &(dyn Fn(&Path) + Sync),
+) -> Result<Report, Diagnostic> {
+    let key = cache_key(inputs.key_material);
+    let previous = if staging.has_previous() {
+        load_cache(staging.out())
+    } else {
+        Cache::default()
+    };
+    // Reused articles' JSON is read back from the published facts.json.
+    let old_json: Vec<u8> = if previous.key == key {
+        std::fs::read(staging.out().join("facts.json")).unwrap_or_default()
+    } else {
+        Vec::new()
+    };
+    let reuse = previous.key == key
+        && !previous.files.is_empty()
+        && previous
+            .articles
+            .iter()
+            .all(|e| e.json_at.0 + e.json_at.1 <= old_json.len() as u64);
+    let old: HashMap<&Path, &Entry> = if reuse {
+        previous
+            .articles
+            .iter()
+            .map(|e| (e.path.as_path(), e))
+            .collect()
+    } else {
+        HashMap::new()
+    };
+
+    // Which articles can be reused as they are? Size and time first, the
+    // content hash only when those changed (a touched file is not edited).
+    let checks: Vec<Option<&Entry>> = files
+        .par_iter()
+        .map(|p| {
+            let e = *old.get(p.as_path())?;
+            let (size, mtime) = stat(p)?;
+            if size == e.size && mtime == e.mtime_ns {
+                return Some(e);
+            }
+            let bytes = std::fs::read(p).ok()?;
+            (bytes.len() as u64 == e.size && hash(&bytes) == e.hash).then_some(e)
+        })
+        .collect();
+    let all_reused =
+        reuse && checks.iter().all(Option::is_some) && files.len() == previous.articles.len();
+    if all_reused {
+        let mut report = Report {
+            built: files.len(),
+            unchanged: true,
+            ..Report::default()
+        };
+        for e in &previous.articles {
+            for (k, n) in e.digest.tally.iter().enumerate() {
+                report.tally[k] += n;
+            }
+            report.diagnostics.extend(e.warnings.iter().cloned());
+        }
+        replay_slug_warnings(&previous.articles, &mut report.diagnostics);
+        // Dropping the staging folder leaves `out` exactly as it was.
+        drop(staging);
+        return Ok(report);
+    }
+
+    let mut report = Report::default();
+    let mut new = Cache {
+        format: FORMAT,
+        key,
+        ..Cache::default()
+    };
+    let mut slugs = SlugRegistry::default();
+    let mut pool = Pool::default();
+    let write =
+        |rel: &str, bytes: &[u8], files: &mut Vec<(String, u128)>| -> Result<bool, Diagnostic> {
+            let h = hash(bytes);
+            files.push((rel.to_string(), h));
+            if reuse && previous.files.get(rel) == Some(&h) {
+                return Ok(false);
+            }
+            staging.write(rel, bytes)?;
+            Ok(true)
+        };
+    let mut written_files: Vec<(String, u128)> = Vec::new();
+    let mut json: Vec<u8> = Vec::new();
+
+    for (chunk_no, chunk) in files.chunks(CHUNK).enumerate() {
+        let reused = &checks[chunk_no * CHUNK..chunk_no * CHUNK + chunk.len()];
+        // Load, extract and audit what changed, in parallel.
+        let loaded: Vec<Option<Result<(article::Article, FactFile, Vec<u8>), article::Skip>>> =
+            chunk
+                .par_iter()
+                .zip(reused)
+                .map(|(path, r)| {
+                    if r.is_some() {
+                        return None;
+                    }
+                    let out = load(inputs.pipeline, path);
+                    progress(path);
+                    Some(out)
+                })
+                .collect();
+        // Slugs in path order; a reused article whose slug moved (another
+        // article took it) is processed again.
+        let mut todo: Vec<(usize, Processed, Vec<u8>, Vec<Diagnostic>)> = Vec::new();
+        let mut keep: Vec<(usize, Entry)> = Vec::new();
+        for (k, (l, r)) in loaded.into_iter().zip(reused).enumerate() {
+            match (l, r) {
+                (None, Some(e)) => {
+                    let (slug, renamed) = slugs.claim(&e.base_slug);
+                    if slug == e.digest.slug {
+                        progress(&e.path);
+                        report.diagnostics.extend(e.warnings.iter().cloned());
+                        if renamed {
+                            report.diagnostics.push(pipeline::slug_taken(
+                                &e.path,
+                                &e.base_slug,
+                                &slug,
+                            ));
+                        }
+                        keep.push((k, (*e).clone()));
+                    } else {
+                        match load(inputs.pipeline, &chunk[k]) {
+                            Ok((a, facts, bytes)) => {
+                                let mut warnings = a.warnings.clone();
+                                pipeline::base_slug(&a, &mut warnings);
+                                report.diagnostics.extend(warnings.iter().cloned());
+                                if renamed {
+                                    report.diagnostics.push(pipeline::slug_taken(
+                                        &a.path,
+                                        &e.base_slug,
+                                        &slug,
+                                    ));
+                                }
+                                let p = finish(a, facts, &slug);
+                                todo.push((k, p, bytes, warnings));
+                            }
+                            Err(skip) => {
+                                report.diagnostics.push(skip.diagnostic);
+                                report.skipped += 1;
+                            }
+                        }
+                    }
+                }
+                (Some(Ok((a, facts, bytes))), _) => {
+                    // The article's own warnings, then its slug's, as a
+                    // clean build reports them.
+                    let mut warnings = a.warnings.clone();
+                    let base = pipeline::base_slug(&a, &mut warnings);
+                    report.diagnostics.extend(warnings.iter().cloned());
+                    let (slug, renamed) = slugs.claim(&base);
+                    if renamed {
+                        report
+                            .diagnostics
+                            .push(pipeline::slug_taken(&a.path, &base, &slug));
+                    }
+                    let p = finish(a, facts, &slug);
+                    todo.push((k, p, bytes, warnings));
+                }
+                (Some(Err(skip)), _) => {
+                    report.diagnostics.push(skip.diagnostic);
+                    report.skipped += 1;
+                }
+                (None, None) => unreachable!("an article is either reused or loaded"),
+            }
+        }
+        // Render what changed, in parallel.
+        let rendered: Vec<Result<(usize, Entry, render::ArticleOutput), Diagnostic>> = todo
+            .into_par_iter()
+            .map(|(k, p, bytes, warnings)| {
+                let o =
+                    render::article(inputs.templates, inputs.site, &p, inputs.pipeline.dataset)?;
+                let (size, mtime_ns) = stat(&p.article.path).unwrap_or((bytes.len() as u64, 0));
+                let digest_bytes = postcard::to_allocvec(&o.digest).unwrap_or_default();
+                let entry = Entry {
+                    path: p.article.path.clone(),
+                    size,
+                    mtime_ns,
+                    hash: hash(&bytes),
+                    base_slug: pipeline::base_slug(&p.article, &mut Vec::new()),
+                    digest: o.digest.clone(),
+                    digest_hash: hash(&digest_bytes),
+                    json_at: (0, 0),
+                    warnings,
+                };
+                Ok((k, entry, o))
+            })
+            .collect();
+        let mut entries: Vec<(usize, Entry, Fragment)> = keep
+            .into_iter()
+            .map(|(k, e)| {
+                let f = Fragment::Old(e.json_at.0, e.json_at.1);
+                (k, e, f)
+            })
+            .collect();
+        for r in rendered {
+            let (k, entry, o) = r?;
+            let slug = &entry.digest.slug;
+            if write(
+                &format!("briefings/{slug}.html"),
+                o.briefing.as_bytes(),
+                &mut written_files,
+            )? {
+                report.written += 1;
+            }
+            if write(
+                &format!("facts/{slug}.yaml"),
+                o.facts_yaml.as_bytes(),
+                &mut written_files,
+            )? {
+                report.written += 1;
+            }
+            report.processed += 1;
+            entries.push((k, entry, Fragment::New(o.facts_json)));
+        }
+        // Reused articles' files are as they were.
+        for (_, e, _) in &entries {
+            let slug = &e.digest.slug;
+            for rel in [
+                format!("briefings/{slug}.html"),
+                format!("facts/{slug}.yaml"),
+            ] {
+                if !written_files.iter().any(|(r, _)| *r == rel) {
+                    if let Some(&h) = previous.files.get(&rel) {
+                        written_files.push((rel, h));
+                    }
+                }
+            }
+        }
+        entries.sort_by_key(|(k, _, _)| *k);
+        // facts.json grows in path order as chunks finish.
+        for (_, mut e, f) in entries {
+            json.push(if new.articles.is_empty() { b'[' } else { b',' });
+            let start = json.len() as u64;
+            match f {
+                Fragment::New(s) => json.extend_from_slice(s.as_bytes()),
+                Fragment::Old(at, len) => {
+                    json.extend_from_slice(&old_json[at as usize..(at + len) as usize])
+                }
+            }
+            e.json_at = (start, json.len() as u64 - start);
+            e.digest.share(&mut pool);
+            new.articles.push(e);
+        }
+    }
+    drop(old_json);
+
+    // facts.json: every fact file, in path order.
+    if new.articles.is_empty() {
+        json.push(b'[');
+    }
+    json.extend_from_slice(b"]\n");
+    if write("facts.json", &json, &mut written_files)? {
+        report.written += 1;
+    }
+    drop(json);
+
+    // The site-wide pages, each rendered only when its inputs changed.
+    let mut digests: Vec<(&ArticleDigest, u128)> = new
+        .articles
+        .iter()
+        .map(|e| (&e.digest, e.digest_hash))
+        .collect();
+    sort_newest_first(&mut digests);
+    let site_pages = render::site_pages_incremental(
+        inputs.templates,
+        inputs.site,
+        inputs.pipeline.dataset,
+        &digests,
+        key,
+        if reuse {
+            Some(&previous.page_inputs)
+        } else {
+            None
+        },
+    )?;
+    for p in site_pages {
+        if p.path.ends_with(".html") {
+            report.pages += 1;
+        }
+        new.page_inputs.insert(p.path.clone(), p.inputs);
+        match p.bytes {
+            Some(bytes) => {
+                if write(&p.path, &bytes, &mut written_files)? {
+                    report.written += 1;
+                }
+            }
+            None => {
+                if let Some(&h) = previous.files.get(&p.path) {
+                    written_files.push((p.path, h));
+                }
+            }
+        }
+    }
+    for (name, bytes) in render::assets(inputs.templates_dir) {
+        if write(&name, &bytes, &mut written_files)? {
+            report.written += 1;
+        }
+    }
+    report.pages += new.articles.len();
+    new.files = written_files.into_iter().collect();
+    report.built = new.articles.len();
+    for e in &new.articles {
+        for (k, n) in e.digest.tally.iter().enumerate() {
+            report.tally[k] += n;
+        }
+    }
+
+    // Publish: only the changes into a folder we built before, else swap
+    // the whole staged site in.
+    let out = staging.out().to_path_buf();
+    if reuse {
+        let mut gone: Vec<String> = previous
+            .files
+            .keys()
+            .filter(|k| !new.files.contains_key(*k))
+            .cloned()
+            .collect();
+        gone.sort();
+        report.deleted = gone.len();
+        staging.publish_patch(&gone)?;
+    } else {
+        staging.publish()?;
+    }
+    save_cache(&out, &new);
+    Ok(report)
+}
+
+/// The cache is an optimisation: failing to write it costs the next build
+/// its reuse, nothing else.
+fn save_cache(out: &Path, cache: &Cache) {
+    use base64::Engine;
+    if let Ok(bytes) = postcard::to_allocvec(cache) {
+        let mut text = base64::engine::general_purpose::STANDARD.encode(bytes);
+        text.push('\n');
+        let tmp = out.join(format!("{CACHE}.tmp"));
+        if std::fs::write(&tmp, text).is_ok() {
+            let _ = std::fs::rename(&tmp, out.join(CACHE));
+        }
+    }
+}
+
+/// Newest first, as [`render::pages::sort_newest_first`].
+fn sort_newest_first(d: &mut [(&ArticleDigest, u128)]) {
+    d.sort_by(|(a, _), (b, _)| {
+        a.date_iso
+            .is_empty()
+            .cmp(&b.date_iso.is_empty())
+            .then_with(|| b.updated.cmp(&a.updated))
+            .then_with(|| a.slug.cmp(&b.slug))
+    });
+}
+
+type Loaded = (article::Article, FactFile, Vec<u8>);
+
+fn load(p: &Pipeline<'_>, path: &Path) -> Result<Loaded, article::Skip> {
+    let a = article::load(path, p.limits)?;
+    let facts = p.facts_of(&a);
+    let bytes = std::fs::read(path).unwrap_or_default();
+    Ok((a, facts, bytes))
+}
+
+fn finish(a: article::Article, mut facts: FactFile, slug: &str) -> Processed {
+    let mut scratch = SlugRegistry::default();
+    let mut meta = pipeline::describe(&a, &mut scratch, &mut Vec::new());
+    meta.slug = slug.to_string();
+    facts.article = meta;
+    Processed { article: a, facts }
+}
+
+/// The slug warnings of a build that reused every article.
+fn replay_slug_warnings(articles: &[Entry], diags: &mut Vec<Diagnostic>) {
+    let mut slugs = SlugRegistry::default();
+    for e in articles {
+        let (slug, renamed) = slugs.claim(&e.base_slug);
+        if renamed {
+            diags.push(pipeline::slug_taken(&e.path, &e.base_slug, &slug));
+        }
+    }
+}
