@@ -163,17 +163,13 @@ pub fn build(
         Cache::default()
     };
     // Reused articles' JSON is read back from the published facts.json.
-    let old_json: Vec<u8> = if previous.key == key {
-        std::fs::read(staging.out().join("facts.json")).unwrap_or_default()
-    } else {
-        Vec::new()
-    };
+    let json_len = std::fs::metadata(staging.out().join("facts.json")).map_or(0, |m| m.len());
     let reuse = previous.key == key
         && !previous.files.is_empty()
         && previous
             .articles
             .iter()
-            .all(|e| e.json_at.0 + e.json_at.1 <= old_json.len() as u64);
+            .all(|e| e.json_at.0 + e.json_at.1 <= json_len);
     let old: HashMap<&Path, &Entry> = if reuse {
         previous
             .articles
@@ -218,6 +214,18 @@ pub fn build(
         return Ok(report);
     }
 
+    let old_json: Vec<u8> = if reuse {
+        std::fs::read(staging.out().join("facts.json")).unwrap_or_default()
+    } else {
+        Vec::new()
+    };
+    if reuse && old_json.len() as u64 != json_len {
+        return Err(
+            Diagnostic::error("facts.json changed while the build read it")
+                .at_path(staging.out())
+                .with_hint("run the build again"),
+        );
+    }
     let mut report = Report::default();
     let mut new = Cache {
         format: FORMAT,

@@ -132,7 +132,7 @@ fn quiet_silences_warnings_and_summary_verbose_lists_stages() {
     let o = run(dir.path(), &["-v", "build", "--out", "out2"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let err = stderr(&o);
-    for stage in ["dataset", "templates", "scan", "extract", "render", "total"] {
+    for stage in ["dataset", "templates", "scan", "build", "total"] {
         assert!(
             err.lines().any(|l| l.trim_start().starts_with(stage)),
             "no `{stage}` stage in:\n{err}"
@@ -159,7 +159,7 @@ fn unknown_config_key_is_an_error_with_known_keys() {
 3 | base_ulr = "https://factcheck.example.org"
   | ^^^^^^^^
   |
-  = hint: did you mean `base_url`? known keys at the top level: `title`, `title_zh`, `base_url`, `publisher`, `languages`, `paths`, `check`, `tolerance`
+  = hint: did you mean `base_url`? known keys at the top level: `title`, `title_zh`, `base_url`, `publisher`, `languages`, `list_limit`, `feed_limit`, `paths`, `check`, `tolerance`
 "#
     );
     assert!(!dir.path().join("out").exists(), "nothing is built");
