@@ -250,19 +250,18 @@ pub fn build(
     for (chunk_no, chunk) in files.chunks(CHUNK).enumerate() {
         let reused = &checks[chunk_no * CHUNK..chunk_no * CHUNK + chunk.len()];
         // Load, extract and audit what changed, in parallel.
-        let loaded: Vec<Option<Result<(article::Article, FactFile, Vec<u8>), article::Skip>>> =
-            chunk
-                .par_iter()
-                .zip(reused)
-                .map(|(path, r)| {
-                    if r.is_some() {
-                        return None;
-                    }
-                    let out = load(inputs.pipeline, path);
-                    progress(path);
-                    Some(out)
-                })
-                .collect();
+        let loaded: Vec<Option<Result<Loaded, article::Skip>>> = chunk
+            .par_iter()
+            .zip(reused)
+            .map(|(path, r)| {
+                if r.is_some() {
+                    return None;
+                }
+                let out = load(inputs.pipeline, path);
+                progress(path);
+                Some(out)
+            })
+            .collect();
         // Slugs in path order; a reused article whose slug moved (another
         // article took it) is processed again.
         let mut todo: Vec<(usize, Processed, Vec<u8>, Vec<Diagnostic>)> = Vec::new();

@@ -249,8 +249,8 @@ fn months<'a>(digests: &'a [Digest<'a>]) -> Vec<(&'a str, Vec<&'a Digest<'a>>)> 
 fn tally_of<'b>(ds: impl Iterator<Item = &'b ArticleDigest>) -> [usize; 5] {
     let mut t = [0usize; 5];
     for d in ds {
-        for k in 0..5 {
-            t[k] += d.tally[k];
+        for (sum, n) in t.iter_mut().zip(d.tally) {
+            *sum += n;
         }
     }
     t
