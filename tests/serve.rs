@@ -244,6 +244,17 @@ fn briefing_slugs(out: &Path) -> Vec<String> {
     slugs
 }
 
+/// The file name of the article a briefing was built from (its fact file
+/// names it).
+fn article_of(project: &Path, slug: &str) -> String {
+    let facts = std::fs::read_to_string(project.join(format!("out/facts/{slug}.yaml"))).unwrap();
+    std::fs::read_dir(project.join("articles"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .find(|name| facts.contains(&format!("articles/{name}")))
+        .unwrap()
+}
+
 /// Every file under `dir` (but factbrief's hidden bookkeeping) with its bytes.
 fn tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     let mut files = Vec::new();
@@ -278,7 +289,9 @@ fn serves_the_built_site_with_the_reload_script_in_responses_only() {
         index.header("content-type"),
         Some("text/html; charset=utf-8")
     );
-    assert!(index.body.contains("EventSource(\"/__factbrief/events"));
+    assert!(index
+        .body
+        .contains("EventSource(\"/__factbrief/events?since="));
     let script_at = index
         .body
         .find("<script>/* added by `factbrief serve`")
@@ -308,7 +321,9 @@ fn serves_the_built_site_with_the_reload_script_in_responses_only() {
     assert!(slugs.len() >= 5, "{slugs:?}");
     let page = server.get(&format!("/briefings/{}.html", slugs[0]));
     assert_eq!(page.status, 200);
-    assert!(page.body.contains("EventSource("));
+    assert!(page
+        .body
+        .contains("EventSource(\"/__factbrief/events?since="));
     for (path, kind) in [
         (
             format!("/facts/{}.yaml", slugs[0]),
@@ -363,13 +378,7 @@ fn an_edited_article_is_rebuilt_served_and_announced() {
     assert!(!events.text().contains("event: reload"), "no build yet");
     let builds_before = server.count("Done in ");
 
-    // The briefing's article is the Markdown file whose fact file names it.
-    let facts = std::fs::read_to_string(out.join(format!("facts/{slug}.yaml"))).unwrap();
-    let article = std::fs::read_dir(dir.path().join("articles"))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .find(|name| facts.contains(&format!("articles/{name}")))
-        .unwrap();
+    let article = article_of(dir.path(), &slug);
     let mut f = std::fs::OpenOptions::new()
         .append(true)
         .open(dir.path().join("articles").join(&article))
@@ -467,4 +476,47 @@ fn a_taken_port_is_named_in_the_error() {
         "{err}"
     );
     assert!(!dir.path().join("out").exists(), "nothing built");
+}
+
+#[test]
+fn an_open_page_reloads_itself_in_chromium_after_an_edit() {
+    let chromium = std::env::var_os("FACTBRIEF_CHROMIUM")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("/usr/bin/chromium"));
+    assert!(
+        chromium.is_file(),
+        "headless Chromium is needed for this test and was not found at {}: install it with \
+         `apt-get update && apt-get install -y chromium` (or set FACTBRIEF_CHROMIUM)",
+        chromium.display()
+    );
+    let dir = project();
+    let server = Server::start(dir.path(), &["articles", "-o", "out"]);
+    let slug = briefing_slugs(&dir.path().join("out"))[0].clone();
+    let article = dir
+        .path()
+        .join("articles")
+        .join(article_of(dir.path(), &slug));
+    // The script opens the page, marks its window, appends the text to the
+    // article and waits for the page to reload and show it.
+    let o = Command::new("python3")
+        .arg(repo().join("tests/fixtures/serve/reload_in_chromium.py"))
+        .arg("--chromium")
+        .arg(&chromium)
+        .arg("--url")
+        .arg(format!(
+            "http://127.0.0.1:{}/briefings/{slug}.html",
+            server.port
+        ))
+        .arg("--article")
+        .arg(&article)
+        .args(["--text", "Zeta Lab published a note on cooling."])
+        .output()
+        .unwrap_or_else(|e| panic!("python3 is needed to drive Chromium: {e}"));
+    assert!(
+        o.status.success(),
+        "{}{}\n{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr),
+        server.log()
+    );
 }

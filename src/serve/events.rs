@@ -96,14 +96,22 @@ impl Hub {
     }
 
     /// The script added to every HTML page served: reloads the page when a
-    /// build newer than `build_id` is published.
+    /// build newer than the one it was served from is published.
+    ///
+    /// A tab in the background closes its stream and opens it again when
+    /// shown (reloading at once if a build was published meanwhile): a
+    /// browser allows about six connections per server, and a stream held
+    /// by every open tab would stall the seventh page.
     pub fn script(&self) -> String {
         format!(
             "<script>/* added by `factbrief serve`; not in the built file */\
-(function(){{var es=new EventSource(\"{EVENTS_PATH}?since={id}\");\
+(function(){{var es=null;\
+function connect(){{if(es)return;es=new EventSource(\"{EVENTS_PATH}?since={id}\");\
 es.addEventListener(\"reload\",function(){{es.close();location.reload();}});\
-es.addEventListener(\"failed\",function(){{console.warn(\"factbrief: the last build failed; the terminal running `factbrief serve` says why\");}});\
-}})();</script>",
+es.addEventListener(\"failed\",function(){{console.warn(\"factbrief: the last build failed; the terminal running `factbrief serve` says why\");}});}}\
+function disconnect(){{if(es){{es.close();es=null;}}}}\
+document.addEventListener(\"visibilitychange\",function(){{document.hidden?disconnect():connect();}});\
+if(!document.hidden)connect();}})();</script>",
             id = self.build_id()
         )
     }
