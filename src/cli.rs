@@ -1,5 +1,5 @@
 //! The command line, as DESIGN.md fixes it: `build`, `extract`, `check`,
-//! `dataset lint`. Parsed once into [`Cli`]; the commands take it from there.
+//! `dataset lint`; plus `serve` (a preview server around `build`) and `init`. Parsed once into [`Cli`]; the commands take it from there.
 //!
 //! Flags that `factbrief.toml` can also set (`[paths]`, `--fail-on`) are
 //! `Option`s here with no clap default, so a command can tell "not given"
@@ -41,6 +41,18 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Audit articles and print a table of claims and verdicts; exit 1 when a claim fails.
     Check(CheckArgs),
+    /// Build, serve the site on 127.0.0.1, and rebuild and reload open pages when an input changes.
+    #[command(
+        long_about = "Build the site, serve the output folder over HTTP on 127.0.0.1 \
+(only this computer can connect unless --bind names another address), and watch the articles, \
+data and templates folders and factbrief.toml. A change rebuilds the site (one build at a time; \
+a burst of changes is one rebuild) and reloads the pages open in a browser. A failed build keeps \
+serving the previous site and prints what is wrong.
+
+The output folder holds exactly what `factbrief build` writes: the reload script is added to \
+HTML pages as they are served, never to the files. Stop with Ctrl-C."
+    )]
+    Serve(ServeArgs),
     /// Work with the dataset.
     #[command(subcommand)]
     Dataset(DatasetCommand),
@@ -104,6 +116,20 @@ pub struct BuildArgs {
     pub data: DataArgs,
     #[command(flatten)]
     pub limits: LimitArgs,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub build: BuildArgs,
+    /// The TCP port to listen on; 0 lets the system pick a free one [default: 1111, or the
+    /// next free port up to 1120 when 1111 is taken].
+    #[arg(long, short, value_name = "PORT")]
+    pub port: Option<u16>,
+    /// The address to listen on. Anything but a loopback address (127.0.0.1, ::1) lets
+    /// other computers read the site.
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

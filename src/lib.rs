@@ -12,6 +12,8 @@
 //! render::site      FactFiles + templates       -> out/ (HTML, fact files, feed, sitemap, JSON)
 //! ```
 //!
+//! [`serve`] wraps the whole build in a preview server that rebuilds on change.
+//!
 //! Each stage is a plain function over owned data, and articles are
 //! independent until the audit's cross-article step.
 
@@ -35,6 +37,7 @@ pub mod output;
 pub mod pipeline;
 pub mod render;
 pub mod report;
+pub mod serve;
 pub mod slug;
 pub mod source;
 pub mod span;

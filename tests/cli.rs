@@ -634,6 +634,7 @@ fn completions_and_man_page_are_generated() {
     assert!(man.starts_with(".ie \\n(.g .ds Aq \\(aq"), "{man}");
     assert!(man.contains(".TH factbrief 1"), "{man}");
     assert!(man.contains("factbrief\\-check"), "{man}");
+    assert!(man.contains("factbrief\\-serve"), "{man}");
     // Hidden helpers stay out of --help.
     let help = stdout(&run(here, &["--help"]));
     assert!(!help.contains("completions"), "{help}");

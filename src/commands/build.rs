@@ -1,4 +1,9 @@
 //! `factbrief build`: the whole pipeline, published atomically into `--out`.
+//!
+//! [`build`] is the pipeline itself and prints only diagnostics and stage
+//! timings; [`run`] adds the summary line and maps the outcome to an exit
+//! status. `factbrief serve` calls [`build`] once per change, so whatever
+//! makes a build faster makes the preview faster too.
 
 use super::{data_args, load_dataset, Exit, Reporter};
 use crate::article::Limits;
@@ -10,28 +15,71 @@ use crate::render;
 use std::path::PathBuf;
 use std::time::Instant;
 
-pub fn run(args: &BuildArgs, config: &Config, r: Reporter) -> Exit {
-    let t0 = Instant::now();
-    // Flags beat factbrief.toml, which beats the defaults.
-    let articles = args
-        .articles
-        .clone()
-        .or_else(|| config.path(&config.paths.articles))
-        .unwrap_or_else(|| PathBuf::from("articles"));
-    let out = args
-        .out
-        .clone()
-        .or_else(|| config.path(&config.paths.out))
-        .unwrap_or_else(|| PathBuf::from("out"));
-    let templates_dir = args
-        .templates
-        .clone()
-        .or_else(|| config.path(&config.paths.templates));
+/// The folders one build reads and writes: flags beat factbrief.toml,
+/// which beats the defaults.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BuildPaths {
+    pub articles: PathBuf,
+    pub out: PathBuf,
+    pub templates: Option<PathBuf>,
+    /// The user's dataset folder, if any (`--data`, else `paths.data`).
+    pub data: Option<PathBuf>,
+}
 
-    let dataset = match load_dataset(&data_args(&args.data, config), r) {
-        Ok(d) => d,
-        Err(e) => return e,
-    };
+impl BuildPaths {
+    pub fn resolve(args: &BuildArgs, config: &Config) -> Self {
+        BuildPaths {
+            articles: args
+                .articles
+                .clone()
+                .or_else(|| config.path(&config.paths.articles))
+                .unwrap_or_else(|| PathBuf::from("articles")),
+            out: args
+                .out
+                .clone()
+                .or_else(|| config.path(&config.paths.out))
+                .unwrap_or_else(|| PathBuf::from("out")),
+            templates: args
+                .templates
+                .clone()
+                .or_else(|| config.path(&config.paths.templates)),
+            data: data_args(&args.data, config).data,
+        }
+    }
+}
+
+/// What a published build did.
+#[derive(Debug, Clone)]
+pub struct Built {
+    /// The summary line `run` prints ("built 7 briefings into out; ...").
+    pub summary: String,
+}
+
+/// `factbrief build`: builds, prints the summary, returns the exit status.
+pub fn run(args: &BuildArgs, config: &Config, r: Reporter) -> Exit {
+    match build(args, config, r) {
+        Ok(built) => {
+            r.info(&built.summary);
+            Exit::Ok
+        }
+        Err(exit) => exit,
+    }
+}
+
+/// One whole build into the output folder. Diagnostics (and, with `-v`,
+/// stage timings) are printed as they come; on failure they have been
+/// printed, the previous output is untouched, and the error is the exit
+/// status to return.
+pub fn build(args: &BuildArgs, config: &Config, r: Reporter) -> Result<Built, Exit> {
+    let t0 = Instant::now();
+    let BuildPaths {
+        articles,
+        out,
+        templates: templates_dir,
+        data: data_dir,
+    } = BuildPaths::resolve(args, config);
+
+    let dataset = load_dataset(&data_args(&args.data, config), r)?;
     r.stage(
         "dataset",
         &format!("{} entities", dataset.len()),
@@ -42,7 +90,7 @@ pub fn run(args: &BuildArgs, config: &Config, r: Reporter) -> Exit {
         Ok(t) => t,
         Err(d) => {
             r.emit(&d);
-            return Exit::Fatal;
+            return Err(Exit::Fatal);
         }
     };
     r.stage("templates", "loaded", t.elapsed());
@@ -51,7 +99,7 @@ pub fn run(args: &BuildArgs, config: &Config, r: Reporter) -> Exit {
         Ok(x) => x,
         Err(d) => {
             r.emit(&d);
-            return Exit::Fatal;
+            return Err(Exit::Fatal);
         }
     };
     for d in &walk_warnings {
@@ -72,19 +120,19 @@ pub fn run(args: &BuildArgs, config: &Config, r: Reporter) -> Exit {
     let inputs = [
         Some(articles.as_path()),
         templates_dir.as_deref(),
-        data.data.as_deref(),
+        data_dir.as_deref(),
     ];
     for input in inputs.into_iter().flatten() {
         if let Err(d) = crate::output::check_input_outside(&out, input) {
             r.emit(&d);
-            return Exit::Fatal;
+            return Err(Exit::Fatal);
         }
     }
     let staging = match Staging::open(&out, args.force) {
         Ok(s) => s,
         Err(d) => {
             r.emit(&d);
-            return Exit::Fatal;
+            return Err(Exit::Fatal);
         }
     };
     let site = config.site();
@@ -135,7 +183,7 @@ pub fn run(args: &BuildArgs, config: &Config, r: Reporter) -> Exit {
             r.emit(&crate::diagnostic::Diagnostic::error(
                 "build failed; the previous output is unchanged",
             ));
-            return Exit::Fatal;
+            return Err(Exit::Fatal);
         }
     };
     for d in &report.diagnostics {
@@ -162,6 +210,5 @@ pub fn run(args: &BuildArgs, config: &Config, r: Reporter) -> Exit {
     if report.unchanged {
         summary.push_str(" (nothing changed)");
     }
-    r.info(&summary);
-    Exit::Ok
+    Ok(Built { summary })
 }

@@ -1,7 +1,7 @@
 //! The commands. Each takes its parsed arguments, does its work, prints its
 //! diagnostics, and returns the exit status DESIGN.md fixes.
 
-mod build;
+pub(crate) mod build;
 mod check;
 mod dataset;
 mod extract;
@@ -123,6 +123,7 @@ pub fn run(cli: Cli) -> Exit {
         | Command::Dataset(_)
         | Command::Init { .. } => Some(Config::default()),
         Command::Build(a) => discover(&cli, a.articles.as_deref(), r),
+        Command::Serve(a) => discover(&cli, a.build.articles.as_deref(), r),
         Command::Check(a) => discover(&cli, a.articles.first().map(PathBuf::as_path), r),
         Command::Extract(_) => discover(&cli, None, r),
     };
@@ -132,6 +133,7 @@ pub fn run(cli: Cli) -> Exit {
     };
     match cli.command {
         Command::Build(args) => build::run(&args, &config, r),
+        Command::Serve(args) => crate::serve::run(&args, cli.config.as_deref(), config, r),
         Command::Extract(args) => extract::run(&args, &config, r),
         Command::Check(args) => check::run(&args, &config, r),
         Command::Dataset(DatasetCommand::Lint { dir }) => dataset::lint(dir.as_deref(), r),
