@@ -250,9 +250,16 @@ impl<'a> Ctx<'a> {
     fn org_facts(&self, org: &str) -> Vec<Cand<'a>> {
         use Property::*;
         let ds = self.ds;
+        // Its subsidiaries, found once: the test below runs on every model
+        // and cluster of the dataset (two thousand with Epoch's import).
+        let subsidiaries: Vec<&str> = ds
+            .organisations
+            .iter()
+            .filter(|o| o.parent.as_deref() == Some(org))
+            .map(|o| o.id.as_str())
+            .collect();
         let owned = |e: &Entry| {
-            e.organisation == org
-                || matches!(ds.entity(&e.organisation), Some(Entity::Organisation(o)) if o.parent.as_deref() == Some(org))
+            e.organisation == org || subsidiaries.contains(&e.organisation.as_str())
         };
         // Clusters the organisation's models run on belong to its compute
         // too (Anthropic's Claude on AWS's Project Rainier).
