@@ -70,6 +70,8 @@ pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
     /// Nothing had changed: the output was left exactly as it was.
     pub unchanged: bool,
+    /// How long each step took, for `-v`.
+    pub steps: Vec<(&'static str, std::time::Duration)>,
 }
 
 #[derive(Serialize, Deserialize, Default)]
@@ -156,6 +158,12 @@ pub fn build(
     staging: Staging,
     progress: &(dyn Fn(&Path) + Sync),
 ) -> Result<Report, Diagnostic> {
+    let mut clock = std::time::Instant::now();
+    let mut steps: Vec<(&'static str, std::time::Duration)> = Vec::new();
+    let mut step = |name: &'static str| {
+        steps.push((name, clock.elapsed()));
+        clock = std::time::Instant::now();
+    };
     let key = cache_key(inputs.key_material);
     let previous = if staging.has_previous() {
         load_cache(staging.out())
@@ -211,6 +219,7 @@ pub fn build(
         replay_slug_warnings(&previous.articles, &mut report.diagnostics);
         // Dropping the staging folder leaves `out` exactly as it was.
         drop(staging);
+        report.steps = steps;
         return Ok(report);
     }
 
@@ -376,16 +385,17 @@ pub fn build(
             entries.push((k, entry, Fragment::New(o.facts_json)));
         }
         // Reused articles' files are as they were.
-        for (_, e, _) in &entries {
+        for (_, e, f) in &entries {
+            if matches!(f, Fragment::New(_)) {
+                continue;
+            }
             let slug = &e.digest.slug;
             for rel in [
                 format!("briefings/{slug}.html"),
                 format!("facts/{slug}.yaml"),
             ] {
-                if !written_files.iter().any(|(r, _)| *r == rel) {
-                    if let Some(&h) = previous.files.get(&rel) {
-                        written_files.push((rel, h));
-                    }
+                if let Some(&h) = previous.files.get(&rel) {
+                    written_files.push((rel, h));
                 }
             }
         }
@@ -406,6 +416,7 @@ pub fn build(
         }
     }
     drop(old_json);
+    step("articles");
 
     // facts.json: every fact file, in path order.
     if new.articles.is_empty() {
@@ -416,6 +427,7 @@ pub fn build(
         report.written += 1;
     }
     drop(json);
+    step("facts.json");
 
     // The site-wide pages, each rendered only when its inputs changed.
     let mut digests: Vec<(&ArticleDigest, u128)> = new
@@ -454,6 +466,7 @@ pub fn build(
             }
         }
     }
+    step("site pages");
     for (name, bytes) in render::assets(inputs.templates_dir) {
         if write(&name, &bytes, &mut written_files)? {
             report.written += 1;
@@ -484,7 +497,10 @@ pub fn build(
     } else {
         staging.publish()?;
     }
+    step("publish");
     save_cache(&out, &new);
+    step("cache");
+    report.steps = steps;
     Ok(report)
 }
 

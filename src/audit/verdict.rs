@@ -258,9 +258,8 @@ impl<'a> Ctx<'a> {
             .filter(|o| o.parent.as_deref() == Some(org))
             .map(|o| o.id.as_str())
             .collect();
-        let owned = |e: &Entry| {
-            e.organisation == org || subsidiaries.contains(&e.organisation.as_str())
-        };
+        let owned =
+            |e: &Entry| e.organisation == org || subsidiaries.contains(&e.organisation.as_str());
         // Clusters the organisation's models run on belong to its compute
         // too (Anthropic's Claude on AWS's Project Rainier).
         let models: Vec<&Entry> = self.ds.models.iter().filter(|e| owned(e)).collect();

@@ -189,6 +189,9 @@ pub fn build(args: &BuildArgs, config: &Config, r: Reporter) -> Result<Built, Ex
     for d in &report.diagnostics {
         r.emit(d);
     }
+    for (name, took) in &report.steps {
+        r.stage(&format!("  {name}"), "", *took);
+    }
     // A message missing from one catalogue fell back to the other language.
     for d in templates.i18n.warnings() {
         r.emit(&d);

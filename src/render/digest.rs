@@ -156,7 +156,7 @@ pub struct Pool {
     strs: HashSet<Arc<str>>,
     texts: HashSet<Arc<Text>>,
     refs: Vec<Arc<ReferenceView>>,
-    ref_index: std::collections::HashMap<String, usize>,
+    ref_index: std::collections::HashMap<u128, usize>,
 }
 
 impl Pool {
@@ -181,8 +181,31 @@ impl Pool {
     }
 
     fn reference(&mut self, r: &Arc<ReferenceView>) -> Arc<ReferenceView> {
-        // Reference views are equal when they render equally.
-        let key = serde_json::to_string(&**r).unwrap_or_default();
+        // Reference views are equal when every field is.
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        for s in [
+            &r.entity,
+            &r.entity_name,
+            &r.entity_file,
+            &r.property.zh,
+            &r.property.en,
+            &r.value.zh,
+            &r.value.en,
+            &r.chip,
+            &r.status.zh,
+            &r.status.en,
+            &r.source_title,
+        ] {
+            h.update(s.as_bytes());
+            h.update(&[0xff]);
+        }
+        for s in [&r.source_url, &r.source_publisher, &r.source_date] {
+            h.update(s.as_deref().unwrap_or("\u{0}").as_bytes());
+            h.update(&[0xff]);
+        }
+        h.update(&r.value_num.to_bits().to_le_bytes());
+        h.update(&[u8::from(r.has_page)]);
+        let key = h.digest128();
         match self.ref_index.get(&key) {
             Some(&i) => self.refs[i].clone(),
             None => {

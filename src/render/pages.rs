@@ -84,7 +84,9 @@ pub struct MonthView {
 #[derive(Serialize)]
 struct AuditGroup<'a> {
     verdict: &'a VerdictView,
-    claims: Vec<RowView<'a>>,
+    /// How many claims, and their table rows, already HTML.
+    n: usize,
+    rows: String,
 }
 
 #[derive(Serialize)]
@@ -357,13 +359,17 @@ pub fn pages<'a>(x: &'a Inputs<'a>) -> Vec<Page<'a>> {
         };
         let groups: Vec<AuditGroup> = ORDER
             .iter()
-            .map(|&v| AuditGroup {
-                verdict: cx.verdict(v),
-                claims: rows
+            .map(|&v| {
+                let claims: Vec<RowView> = rows
                     .iter()
                     .filter(|(_, c)| c.status == v)
                     .map(|(d, c)| cx.row(d, c))
-                    .collect(),
+                    .collect();
+                AuditGroup {
+                    verdict: cx.verdict(v),
+                    n: claims.len(),
+                    rows: audit_rows(&claims, root),
+                }
             })
             .collect();
         let mut ctx = cx.base(root);
@@ -508,13 +514,16 @@ impl<'a> EntityPages<'a> {
     fn into_pages(self, cx: Ctx<'a>, key: u128) -> Vec<Page<'a>> {
         let mut out = Vec::new();
         let view = std::sync::Arc::new(self.view);
+        let file: std::sync::Arc<str> = self.file.as_str().into();
         let with_rows = move |view: &serde_json::Value,
                               rows: &[(&'a Digest<'a>, &'a ClaimRow)],
+                              root: &str,
                               month: Option<MonthView>,
                               months: Vec<MonthView>| {
             let mut e = view.clone();
             let rows: Vec<RowView> = rows.iter().map(|(d, c)| cx.row(d.0, c)).collect();
-            e["claims"] = serde_json::to_value(&rows).unwrap_or_default();
+            e["n"] = rows.len().into();
+            e["rows"] = entity_rows(&rows, root, &file).into();
             e["month"] = serde_json::to_value(&month).unwrap_or_default();
             e["months"] = serde_json::to_value(&months).unwrap_or_default();
             e
@@ -535,6 +544,7 @@ impl<'a> EntityPages<'a> {
             .collect();
         {
             let view = view.clone();
+            let with_rows = with_rows.clone();
             let rows = if self.split {
                 Vec::new()
             } else {
@@ -546,13 +556,14 @@ impl<'a> EntityPages<'a> {
                 inputs: inputs(&format!("entity {}", self.file), &self.rows),
                 context: Box::new(move || {
                     let mut ctx = cx.base("../");
-                    ctx.insert("e", &with_rows(&view, &rows, None, months));
+                    ctx.insert("e", &with_rows(&view, &rows, "../", None, months));
                     ctx
                 }),
             });
         }
         for (mkey, rows) in by_month {
             let view = view.clone();
+            let with_rows = with_rows.clone();
             let mv = month_view(cx, mkey, &rows);
             out.push(Page {
                 path: format!("entities/{}/{mkey}.html", self.file),
@@ -567,7 +578,10 @@ impl<'a> EntityPages<'a> {
                 ),
                 context: Box::new(move || {
                     let mut ctx = cx.base("../../");
-                    ctx.insert("e", &with_rows(&view, &rows, Some(mv), Vec::new()));
+                    ctx.insert(
+                        "e",
+                        &with_rows(&view, &rows, "../../", Some(mv), Vec::new()),
+                    );
                     ctx
                 }),
             });
@@ -761,4 +775,154 @@ fn timeline_points(rows: &[Row<'_>]) -> Vec<Point> {
     (0..MAX_POINTS)
         .map(|k| distinct[(k as f64 * step) as usize].clone())
         .collect()
+}
+
+/// A number as Tera prints it: `2048`, `0.5`.
+fn num(v: f64) -> String {
+    if !v.is_finite() {
+        "-1".into()
+    } else if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        v.to_string()
+    }
+}
+
+/// `<span lang="zh">…</span> <span lang="en">…</span>`, escaped.
+fn both(o: &mut String, t: &Text) {
+    o.push_str("<span lang=\"zh\">");
+    o.push_str(&super::escape_html(&t.zh));
+    o.push_str("</span> <span lang=\"en\">");
+    o.push_str(&super::escape_html(&t.en));
+    o.push_str("</span>");
+}
+
+fn link_entity(o: &mut String, root: &str, has_page: bool, file: &str, name: &str) {
+    if has_page {
+        o.push_str(&format!(
+            "<a href=\"{root}entities/{}.html\">{}</a>",
+            super::escape_html(file),
+            super::escape_html(name)
+        ));
+    } else {
+        o.push_str(&super::escape_html(name));
+    }
+}
+
+fn article_cell(o: &mut String, root: &str, r: &RowView<'_>) {
+    let e = super::escape_html;
+    o.push_str(&format!(
+        "<td><a href=\"{root}briefings/{}.html#note-{}\">{}</a> <span class=\"where\">#{}</span></td>",
+        e(r.article_slug),
+        e(r.id),
+        e(r.article_title),
+        r.n
+    ));
+}
+
+fn date_cell(o: &mut String, r: &RowView<'_>) {
+    o.push_str(&format!(
+        "<td data-v=\"{}\">",
+        super::escape_html(r.article_date)
+    ));
+    if !r.article_date.is_empty() {
+        both(o, r.article_date_l);
+    }
+    o.push_str("</td>");
+}
+
+fn count_cell(o: &mut String, r: &RowView<'_>) {
+    o.push_str(&format!("<td data-v=\"{}\" class=\"num\">", r.count_value));
+    both(o, r.count);
+    o.push(' ');
+    o.push_str(&super::escape_html(r.chip));
+    o.push_str("</td>");
+}
+
+/// The rows of an audit table. Written here rather than in the template:
+/// an archive has hundreds of thousands of them, and Tera spent about
+/// 40 µs on each (see docs/templates.md).
+fn audit_rows(rows: &[RowView<'_>], root: &str) -> String {
+    let e = super::escape_html;
+    let mut o = String::with_capacity(rows.len() * 900);
+    for r in rows {
+        o.push_str("<tr>\n      ");
+        article_cell(&mut o, root, r);
+        o.push_str("\n      ");
+        date_cell(&mut o, r);
+        o.push_str(&format!(
+            "\n      <td><q class=\"src\">{}</q></td>\n      <td>",
+            e(r.text)
+        ));
+        match r.subject_file {
+            Some(f) => link_entity(&mut o, root, true, f, r.subject),
+            None => o.push_str(&e(r.subject)),
+        }
+        o.push_str("</td>\n      ");
+        count_cell(&mut o, r);
+        match r.reference {
+            Some(rf) => {
+                o.push_str(&format!(
+                    "\n      <td data-v=\"{}\" class=\"num\">",
+                    num(rf.value_num)
+                ));
+                link_entity(&mut o, root, rf.has_page, &rf.entity_file, &rf.entity_name);
+                o.push_str(": ");
+                both(&mut o, &rf.value);
+                o.push_str(&format!(" {}</td>\n      <td>", e(&rf.chip)));
+                match &rf.source_url {
+                    Some(u) if !u.is_empty() => o.push_str(&format!(
+                        "<a href=\"{}\" rel=\"nofollow noopener\">{}</a>",
+                        e(u),
+                        e(&rf.source_title)
+                    )),
+                    _ => o.push_str(&e(&rf.source_title)),
+                }
+                o.push_str("</td>");
+            }
+            None => o.push_str("\n      <td data-v=\"-1\" class=\"num\">—</td>\n      <td></td>"),
+        }
+        o.push_str("\n    </tr>\n    ");
+    }
+    o
+}
+
+/// The rows of an entity's claims table (see [`audit_rows`]).
+fn entity_rows(rows: &[RowView<'_>], root: &str, file: &str) -> String {
+    let e = super::escape_html;
+    let mut o = String::with_capacity(rows.len() * 800);
+    for r in rows {
+        o.push_str("<tr>\n    ");
+        date_cell(&mut o, r);
+        o.push_str("\n    ");
+        article_cell(&mut o, root, r);
+        o.push_str(&format!(
+            "\n    <td><q class=\"src\">{}</q></td>\n    ",
+            e(r.text)
+        ));
+        count_cell(&mut o, r);
+        o.push_str(&format!(
+            "\n    <td><span class=\"badge v-{}\">",
+            r.verdict.key
+        ));
+        both(&mut o, &r.verdict.label);
+        o.push_str("</span></td>\n    ");
+        match r.reference {
+            Some(rf) => {
+                o.push_str(&format!(
+                    "<td data-v=\"{}\" class=\"num\">",
+                    num(rf.value_num)
+                ));
+                if rf.entity_file != file {
+                    link_entity(&mut o, root, rf.has_page, &rf.entity_file, &rf.entity_name);
+                    o.push_str(": ");
+                }
+                both(&mut o, &rf.value);
+                o.push_str(&format!(" {}</td>", e(&rf.chip)));
+            }
+            None => o.push_str("<td data-v=\"-1\" class=\"num\">—</td>"),
+        }
+        o.push_str("\n  </tr>");
+    }
+    o
 }
