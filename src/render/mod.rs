@@ -47,7 +47,7 @@ pub fn load_templates(user: Option<&Path>) -> Result<Templates, Diagnostic> {
     let i18n = Arc::new(i18n::I18n::load(user)?);
     let mut tera = tera_from(user)?;
     tera.set_escape_fn(escape_html);
-    tera.register_function("t", i18n::TeraT(i18n.clone()));
+    tera.register_function("t", i18n::TeraT::new(i18n.clone()));
     tera.register_filter("num", i18n::num_filter);
     tera.register_filter("date", i18n::TeraDate(i18n.clone()));
     Ok(Templates { tera, i18n })
