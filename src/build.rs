@@ -223,12 +223,17 @@ pub fn build(
         return Ok(report);
     }
 
-    let old_json: Vec<u8> = if reuse {
-        std::fs::read(staging.out().join("facts.json")).unwrap_or_default()
+    // Reused articles' fact-file JSON is copied from the published one.
+    let old_json: Option<std::fs::File> = if reuse {
+        std::fs::File::open(staging.out().join("facts.json")).ok()
     } else {
-        Vec::new()
+        None
     };
-    if reuse && old_json.len() as u64 != json_len {
+    let old_len = old_json
+        .as_ref()
+        .and_then(|f| f.metadata().ok())
+        .map_or(0, |m| m.len());
+    if reuse && old_len != json_len {
         return Err(
             Diagnostic::error("facts.json changed while the build read it")
                 .at_path(staging.out())
@@ -254,7 +259,7 @@ pub fn build(
             Ok(true)
         };
     let mut written_files: Vec<(String, u128)> = Vec::new();
-    let mut json: Vec<u8> = Vec::new();
+    let mut json = FactsJson::create(&staging)?;
 
     for (chunk_no, chunk) in files.chunks(CHUNK).enumerate() {
         let reused = &checks[chunk_no * CHUNK..chunk_no * CHUNK + chunk.len()];
@@ -402,15 +407,25 @@ pub fn build(
         entries.sort_by_key(|(k, _, _)| *k);
         // facts.json grows in path order as chunks finish.
         for (_, mut e, f) in entries {
-            json.push(if new.articles.is_empty() { b'[' } else { b',' });
-            let start = json.len() as u64;
+            json.put(if new.articles.is_empty() { b"[" } else { b"," })?;
+            let start = json.len;
             match f {
-                Fragment::New(s) => json.extend_from_slice(s.as_bytes()),
+                Fragment::New(s) => json.put(s.as_bytes())?,
                 Fragment::Old(at, len) => {
-                    json.extend_from_slice(&old_json[at as usize..(at + len) as usize])
+                    use std::os::unix::fs::FileExt;
+                    let mut buf = vec![0u8; len as usize];
+                    old_json
+                        .as_ref()
+                        .ok_or_else(|| Diagnostic::error("facts.json vanished during the build"))?
+                        .read_exact_at(&mut buf, at)
+                        .map_err(|e| {
+                            Diagnostic::error(format!("cannot read the previous facts.json: {e}"))
+                                .at_path(staging.out())
+                        })?;
+                    json.put(&buf)?;
                 }
             }
-            e.json_at = (start, json.len() as u64 - start);
+            e.json_at = (start, json.len - start);
             e.digest.share(&mut pool);
             new.articles.push(e);
         }
@@ -420,13 +435,16 @@ pub fn build(
 
     // facts.json: every fact file, in path order.
     if new.articles.is_empty() {
-        json.push(b'[');
+        json.put(b"[")?;
     }
-    json.extend_from_slice(b"]\n");
-    if write("facts.json", &json, &mut written_files)? {
+    json.put(b"]\n")?;
+    let h = json.finish()?;
+    written_files.push(("facts.json".into(), h));
+    if reuse && previous.files.get("facts.json") == Some(&h) {
+        staging.discard("facts.json")?;
+    } else {
         report.written += 1;
     }
-    drop(json);
     step("facts.json");
 
     // The site-wide pages, each rendered only when its inputs changed.
@@ -504,17 +522,60 @@ pub fn build(
     Ok(report)
 }
 
+/// `facts.json`, written to staging as it grows and hashed on the way:
+/// at 10,000 articles it is 300 MB, too much to hold.
+struct FactsJson {
+    out: std::io::BufWriter<std::fs::File>,
+    hash: xxhash_rust::xxh3::Xxh3,
+    len: u64,
+}
+
+impl FactsJson {
+    fn create(staging: &Staging) -> Result<Self, Diagnostic> {
+        Ok(FactsJson {
+            out: std::io::BufWriter::with_capacity(1 << 20, staging.create("facts.json")?),
+            hash: xxhash_rust::xxh3::Xxh3::new(),
+            len: 0,
+        })
+    }
+
+    fn put(&mut self, bytes: &[u8]) -> Result<(), Diagnostic> {
+        use std::io::Write;
+        self.hash.update(bytes);
+        self.len += bytes.len() as u64;
+        self.out
+            .write_all(bytes)
+            .map_err(|e| Diagnostic::error(format!("cannot write facts.json: {e}")))
+    }
+
+    /// Flushes the file; the hash of everything written.
+    fn finish(mut self) -> Result<u128, Diagnostic> {
+        use std::io::Write;
+        self.out
+            .flush()
+            .map_err(|e| Diagnostic::error(format!("cannot write facts.json: {e}")))?;
+        Ok(self.hash.digest128())
+    }
+}
+
 /// The cache is an optimisation: failing to write it costs the next build
 /// its reuse, nothing else.
 fn save_cache(out: &Path, cache: &Cache) {
-    use base64::Engine;
-    if let Ok(bytes) = postcard::to_allocvec(cache) {
-        let mut text = base64::engine::general_purpose::STANDARD.encode(bytes);
-        text.push('\n');
-        let tmp = out.join(format!("{CACHE}.tmp"));
-        if std::fs::write(&tmp, text).is_ok() {
-            let _ = std::fs::rename(&tmp, out.join(CACHE));
-        }
+    use std::io::Write;
+    let tmp = out.join(format!("{CACHE}.tmp"));
+    let written = (|| -> Option<()> {
+        let file = std::io::BufWriter::new(std::fs::File::create(&tmp).ok()?);
+        let mut b64 =
+            base64::write::EncoderWriter::new(file, &base64::engine::general_purpose::STANDARD);
+        postcard::to_io(cache, &mut b64).ok()?;
+        let mut file = b64.finish().ok()?;
+        file.write_all(b"\n").ok()?;
+        file.flush().ok()
+    })();
+    if written.is_some() {
+        let _ = std::fs::rename(&tmp, out.join(CACHE));
+    } else {
+        let _ = std::fs::remove_file(&tmp);
     }
 }
 

@@ -166,6 +166,22 @@ impl Staging {
         Ok(())
     }
 
+    /// Creates the file `rel` in the staging folder for writing piece by
+    /// piece (a large file need not be held in memory).
+    pub fn create(&self, rel: &str) -> Result<File, Diagnostic> {
+        let path = self.resolve(rel)?;
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(|e| self.io_error(rel, e))?;
+        }
+        File::create(&path).map_err(|e| self.io_error(rel, e))
+    }
+
+    /// Takes back a staged file (one whose bytes turned out unchanged).
+    pub fn discard(&self, rel: &str) -> Result<(), Diagnostic> {
+        let path = self.resolve(rel)?;
+        fs::remove_file(&path).map_err(|e| self.io_error(rel, e))
+    }
+
     fn resolve(&self, rel: &str) -> Result<PathBuf, Diagnostic> {
         let p = Path::new(rel);
         let safe = !rel.is_empty() && p.components().all(|c| matches!(c, Component::Normal(_)));
