@@ -454,6 +454,15 @@ pub fn build(
         .map(|e| (&e.digest, e.digest_hash))
         .collect();
     sort_newest_first(&mut digests);
+    // Each page is written (if its bytes changed) as soon as it is rendered.
+    let sink = |path: &str, bytes: Vec<u8>| -> Result<(u128, bool), Diagnostic> {
+        let h = hash(&bytes);
+        if reuse && previous.files.get(path) == Some(&h) {
+            return Ok((h, false));
+        }
+        staging.write(path, &bytes)?;
+        Ok((h, true))
+    };
     let site_pages = render::site_pages_incremental(
         inputs.templates,
         inputs.site,
@@ -465,17 +474,17 @@ pub fn build(
         } else {
             None
         },
+        &sink,
     )?;
     for p in site_pages {
         if p.path.ends_with(".html") {
             report.pages += 1;
         }
         new.page_inputs.insert(p.path.clone(), p.inputs);
-        match p.bytes {
-            Some(bytes) => {
-                if write(&p.path, &bytes, &mut written_files)? {
-                    report.written += 1;
-                }
+        match p.sunk {
+            Some((h, wrote)) => {
+                report.written += usize::from(wrote);
+                written_files.push((p.path, h));
             }
             None => {
                 if let Some(&h) = previous.files.get(&p.path) {

@@ -208,26 +208,29 @@ pub fn article(
     })
 }
 
-/// A site-wide page: its path, the hash of its inputs, and its bytes —
-/// `None` when the previous build rendered the same inputs (the file in
-/// `out/` is already right).
-pub struct SitePage {
+/// A site-wide page as rendered: its path, the hash of its inputs, and
+/// what `sink` returned for its bytes — `None` when the previous build
+/// rendered the same inputs (the file in `out/` is already right).
+pub struct SitePage<T> {
     pub path: String,
     pub inputs: u128,
-    pub bytes: Option<Vec<u8>>,
+    pub sunk: Option<T>,
 }
 
 /// Renders the site-wide pages (index, archive, audit, entities, feed,
 /// sitemap, about) from every article's digest (newest first), in
-/// parallel, skipping pages whose inputs are in `previous`.
-pub fn site_pages_incremental(
+/// parallel, skipping pages whose inputs are in `previous`. Each page's
+/// bytes go to `sink` as soon as they are rendered, so the pages of a
+/// large archive are never all in memory.
+pub fn site_pages_incremental<T: Send>(
     templates: &Templates,
     site: &Site,
     dataset: &crate::dataset::Dataset,
     digests: &[(&digest::ArticleDigest, u128)],
     key: u128,
     previous: Option<&std::collections::BTreeMap<String, u128>>,
-) -> Result<Vec<SitePage>, Diagnostic> {
+    sink: &(dyn Fn(&str, Vec<u8>) -> Result<T, Diagnostic> + Sync),
+) -> Result<Vec<SitePage<T>>, Diagnostic> {
     use rayon::prelude::*;
     let inputs = pages::Inputs::new(&templates.i18n, site, dataset, digests, key);
     pages::pages(&inputs)
@@ -237,14 +240,17 @@ pub fn site_pages_incremental(
                 return Ok(SitePage {
                     path: p.path,
                     inputs: p.inputs,
-                    bytes: None,
+                    sunk: None,
                 });
             }
             let ctx = (p.context)();
-            render_with(&templates.tera, p.template, &ctx).map(|s| SitePage {
+            let html = render_with(&templates.tera, p.template, &ctx)?;
+            drop(ctx);
+            let sunk = sink(&p.path, html.into_bytes())?;
+            Ok(SitePage {
                 path: p.path,
                 inputs: p.inputs,
-                bytes: Some(s.into_bytes()),
+                sunk: Some(sunk),
             })
         })
         .collect()
@@ -293,11 +299,11 @@ pub fn site(
     staging.write("facts.json", &json)?;
     pages::sort_newest_first(&mut digests);
     let digests: Vec<(&digest::ArticleDigest, u128)> = digests.iter().map(|d| (d, 0)).collect();
-    for p in site_pages_incremental(templates, site, dataset, &digests, 0, None)? {
+    let sink = |path: &str, bytes: Vec<u8>| staging.write(path, &bytes);
+    for p in site_pages_incremental(templates, site, dataset, &digests, 0, None, &sink)? {
         if p.path.ends_with(".html") {
             pages += 1;
         }
-        staging.write(&p.path, p.bytes.as_deref().unwrap_or_default())?;
     }
     for (name, bytes) in assets(templates_dir) {
         staging.write(&name, &bytes)?;
