@@ -28,7 +28,7 @@
 use crate::article;
 use crate::diagnostic::Diagnostic;
 use crate::model::FactFile;
-use crate::output::{Staging, CACHE};
+use crate::output::{Staging, CACHE, DIGESTS};
 use crate::pipeline::{self, Pipeline, Processed};
 use crate::render::{self, digest::ArticleDigest, digest::Pool, Site, Templates};
 use crate::slug::SlugRegistry;
@@ -41,7 +41,7 @@ use std::time::UNIX_EPOCH;
 /// Articles per chunk: enough for both cores, few enough to keep memory flat.
 const CHUNK: usize = 256;
 /// Bumped whenever the cache's layout or meaning changes.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// What a build needs besides the article files.
 pub struct Inputs<'a> {
@@ -94,7 +94,12 @@ struct Entry {
     /// The slug the article asks for (front matter or file name), before
     /// the registry makes it unique.
     base_slug: String,
+    /// Kept in `.factbrief-cache-digests`, read only when some article
+    /// changed: a build with nothing to do reads just this index.
+    #[serde(skip)]
     digest: ArticleDigest,
+    slug: String,
+    tally: [usize; 5],
     digest_hash: u128,
     /// Where the fact file's JSON is in the published `facts.json`.
     json_at: (u64, u64),
@@ -165,24 +170,25 @@ pub fn build(
         clock = std::time::Instant::now();
     };
     let key = cache_key(inputs.key_material);
-    let previous = if staging.has_previous() {
+    let mut previous = if staging.has_previous() {
         load_cache(staging.out())
     } else {
         Cache::default()
     };
     // Reused articles' JSON is read back from the published facts.json.
     let json_len = std::fs::metadata(staging.out().join("facts.json")).map_or(0, |m| m.len());
-    let reuse = previous.key == key
+    let mut reuse = previous.key == key
         && !previous.files.is_empty()
         && previous
             .articles
             .iter()
             .all(|e| e.json_at.0 + e.json_at.1 <= json_len);
-    let old: HashMap<&Path, &Entry> = if reuse {
+    let old: HashMap<&Path, usize> = if reuse {
         previous
             .articles
             .iter()
-            .map(|e| (e.path.as_path(), e))
+            .enumerate()
+            .map(|(i, e)| (e.path.as_path(), i))
             .collect()
     } else {
         HashMap::new()
@@ -190,20 +196,22 @@ pub fn build(
 
     // Which articles can be reused as they are? Size and time first, the
     // content hash only when those changed (a touched file is not edited).
-    let checks: Vec<Option<&Entry>> = files
+    let mut check_ids: Vec<Option<usize>> = files
         .par_iter()
         .map(|p| {
-            let e = *old.get(p.as_path())?;
+            let i = *old.get(p.as_path())?;
+            let e = &previous.articles[i];
             let (size, mtime) = stat(p)?;
             if size == e.size && mtime == e.mtime_ns {
-                return Some(e);
+                return Some(i);
             }
             let bytes = std::fs::read(p).ok()?;
-            (bytes.len() as u64 == e.size && hash(&bytes) == e.hash).then_some(e)
+            (bytes.len() as u64 == e.size && hash(&bytes) == e.hash).then_some(i)
         })
         .collect();
-    let all_reused =
-        reuse && checks.iter().all(Option::is_some) && files.len() == previous.articles.len();
+    drop(old);
+    let all_reused = check_ids.iter().all(Option::is_some);
+    let all_reused = reuse && all_reused && files.len() == previous.articles.len();
     if all_reused {
         let mut report = Report {
             built: files.len(),
@@ -211,7 +219,7 @@ pub fn build(
             ..Report::default()
         };
         for e in &previous.articles {
-            for (k, n) in e.digest.tally.iter().enumerate() {
+            for (k, n) in e.tally.iter().enumerate() {
                 report.tally[k] += n;
             }
             report.diagnostics.extend(e.warnings.iter().cloned());
@@ -222,6 +230,16 @@ pub fn build(
         report.steps = steps;
         return Ok(report);
     }
+
+    // Something changed: the reused articles' digests are needed now.
+    if reuse && !load_digests(staging.out(), &mut previous.articles) {
+        reuse = false;
+        check_ids.iter_mut().for_each(|c| *c = None);
+    }
+    let checks: Vec<Option<&Entry>> = check_ids
+        .iter()
+        .map(|c| c.map(|i| &previous.articles[i]))
+        .collect();
 
     // Reused articles' fact-file JSON is copied from the published one.
     let old_json: Option<std::fs::File> = if reuse {
@@ -354,6 +372,8 @@ pub fn build(
                     mtime_ns,
                     hash: hash(&bytes),
                     base_slug: pipeline::base_slug(&p.article, &mut Vec::new()),
+                    slug: o.digest.slug.clone(),
+                    tally: o.digest.tally,
                     digest: o.digest.clone(),
                     digest_hash: hash(&digest_bytes),
                     json_at: (0, 0),
@@ -570,21 +590,59 @@ impl FactsJson {
 /// The cache is an optimisation: failing to write it costs the next build
 /// its reuse, nothing else.
 fn save_cache(out: &Path, cache: &Cache) {
+    let digests: Vec<&ArticleDigest> = cache.articles.iter().map(|e| &e.digest).collect();
+    // Digests first: an index is only trusted with its digests beside it.
+    if save_text(out, DIGESTS, &digests) {
+        save_text(out, CACHE, cache);
+    }
+}
+
+/// The reused articles' digests, in the index's order; false when they
+/// cannot be read (the build then processes everything).
+fn load_digests(out: &Path, entries: &mut [Entry]) -> bool {
+    use base64::Engine;
+    let Some(digests) = std::fs::read(out.join(DIGESTS))
+        .ok()
+        .and_then(|b| {
+            base64::engine::general_purpose::STANDARD
+                .decode(b.trim_ascii())
+                .ok()
+        })
+        .and_then(|b| postcard::from_bytes::<Vec<ArticleDigest>>(&b).ok())
+    else {
+        return false;
+    };
+    if digests.len() != entries.len() {
+        return false;
+    }
+    for (e, d) in entries.iter_mut().zip(digests) {
+        if d.slug != e.slug {
+            return false;
+        }
+        e.digest = d;
+    }
+    true
+}
+
+/// Writes `value` as base64 postcard to `out/name`, through a temporary
+/// file and a rename.
+fn save_text<T: Serialize + ?Sized>(out: &Path, name: &str, value: &T) -> bool {
     use std::io::Write;
-    let tmp = out.join(format!("{CACHE}.tmp"));
+    let tmp = out.join(format!("{name}.tmp"));
     let written = (|| -> Option<()> {
         let file = std::io::BufWriter::new(std::fs::File::create(&tmp).ok()?);
         let mut b64 =
             base64::write::EncoderWriter::new(file, &base64::engine::general_purpose::STANDARD);
-        postcard::to_io(cache, &mut b64).ok()?;
+        postcard::to_io(value, &mut b64).ok()?;
         let mut file = b64.finish().ok()?;
         file.write_all(b"\n").ok()?;
         file.flush().ok()
     })();
-    if written.is_some() {
-        let _ = std::fs::rename(&tmp, out.join(CACHE));
+    if written.is_some() && std::fs::rename(&tmp, out.join(name)).is_ok() {
+        true
     } else {
         let _ = std::fs::remove_file(&tmp);
+        false
     }
 }
 

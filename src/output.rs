@@ -26,6 +26,8 @@ const OLD: &str = ".factbrief-old";
 const MOVED: &str = ".factbrief-moved";
 /// The incremental build's cache (see `crate::build`): kept across builds.
 pub const CACHE: &str = ".factbrief-cache";
+/// The digests the cache's index refers to (see `crate::build`).
+pub const DIGESTS: &str = ".factbrief-cache-digests";
 /// The list of an incremental publish, present from its commit point until
 /// every file in it has moved (see [`Staging::publish_patch`]).
 const PATCH: &str = ".factbrief-patch";
@@ -44,7 +46,7 @@ const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(60);
 
 /// Is this top-level entry of `out/` one of factbrief's own bookkeeping files?
 fn is_ours(name: &std::ffi::OsStr) -> bool {
-    [MARKER, LOCK, STAGING, OLD, CACHE, PATCH]
+    [MARKER, LOCK, STAGING, OLD, CACHE, DIGESTS, PATCH]
         .iter()
         .any(|n| std::ffi::OsStr::new(n) == name)
 }
