@@ -41,7 +41,7 @@ use std::time::UNIX_EPOCH;
 /// Articles per chunk: enough for both cores, few enough to keep memory flat.
 const CHUNK: usize = 256;
 /// Bumped whenever the cache's layout or meaning changes.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 
 /// What a build needs besides the article files.
 pub struct Inputs<'a> {
@@ -101,8 +101,10 @@ struct Entry {
     slug: String,
     tally: [usize; 5],
     digest_hash: u128,
-    /// Where the fact file's JSON is in the published `facts.json`.
+    /// Where the fact file's JSON is in the published `facts.json`, and
+    /// the hash of that JSON.
     json_at: (u64, u64),
+    json_hash: u128,
     /// The article's warnings, repeated when it is reused.
     warnings: Vec<Diagnostic>,
 }
@@ -236,9 +238,10 @@ pub fn build(
         reuse = false;
         check_ids.iter_mut().for_each(|c| *c = None);
     }
-    let checks: Vec<Option<&Entry>> = check_ids
-        .iter()
-        .map(|c| c.map(|i| &previous.articles[i]))
+    // Reused entries are moved, not copied, into the new cache.
+    let mut stash: Vec<Option<Entry>> = std::mem::take(&mut previous.articles)
+        .into_iter()
+        .map(Some)
         .collect();
 
     // Reused articles' fact-file JSON is copied from the published one.
@@ -277,10 +280,10 @@ pub fn build(
             Ok(true)
         };
     let mut written_files: Vec<(String, u128)> = Vec::new();
-    let mut json = FactsJson::create(&staging)?;
+    let mut json = FactsJson::new(&staging, reuse)?;
 
     for (chunk_no, chunk) in files.chunks(CHUNK).enumerate() {
-        let reused = &checks[chunk_no * CHUNK..chunk_no * CHUNK + chunk.len()];
+        let reused = &check_ids[chunk_no * CHUNK..chunk_no * CHUNK + chunk.len()];
         // Load, extract and audit what changed, in parallel.
         let loaded: Vec<Option<Result<Loaded, article::Skip>>> = chunk
             .par_iter()
@@ -299,6 +302,7 @@ pub fn build(
         let mut todo: Vec<(usize, Processed, Vec<u8>, Vec<Diagnostic>)> = Vec::new();
         let mut keep: Vec<(usize, Entry)> = Vec::new();
         for (k, (l, r)) in loaded.into_iter().zip(reused).enumerate() {
+            let r = r.and_then(|i| stash[i].take());
             match (l, r) {
                 (None, Some(e)) => {
                     let (slug, renamed) = slugs.claim(&e.base_slug);
@@ -312,7 +316,7 @@ pub fn build(
                                 &slug,
                             ));
                         }
-                        keep.push((k, (*e).clone()));
+                        keep.push((k, e));
                     } else {
                         match load(inputs.pipeline, &chunk[k]) {
                             Ok((a, facts, bytes)) => {
@@ -377,6 +381,7 @@ pub fn build(
                     digest: o.digest.clone(),
                     digest_hash: hash(&digest_bytes),
                     json_at: (0, 0),
+                    json_hash: hash(o.facts_json.as_bytes()),
                     warnings,
                 };
                 Ok((k, entry, o))
@@ -427,44 +432,23 @@ pub fn build(
         entries.sort_by_key(|(k, _, _)| *k);
         // facts.json grows in path order as chunks finish.
         for (_, mut e, f) in entries {
-            json.put(if new.articles.is_empty() { b"[" } else { b"," })?;
-            let start = json.len;
-            match f {
-                Fragment::New(s) => json.put(s.as_bytes())?,
-                Fragment::Old(at, len) => {
-                    use std::os::unix::fs::FileExt;
-                    let mut buf = vec![0u8; len as usize];
-                    old_json
-                        .as_ref()
-                        .ok_or_else(|| Diagnostic::error("facts.json vanished during the build"))?
-                        .read_exact_at(&mut buf, at)
-                        .map_err(|e| {
-                            Diagnostic::error(format!("cannot read the previous facts.json: {e}"))
-                                .at_path(staging.out())
-                        })?;
-                    json.put(&buf)?;
-                }
-            }
-            e.json_at = (start, json.len - start);
+            e.json_at = json.push(f, e.json_hash)?;
             e.digest.share(&mut pool);
             new.articles.push(e);
         }
     }
-    drop(old_json);
     step("articles");
 
-    // facts.json: every fact file, in path order.
-    if new.articles.is_empty() {
-        json.put(b"[")?;
-    }
-    json.put(b"]\n")?;
-    let h = json.finish()?;
+    // facts.json: every fact file, in path order; not written at all when
+    // its fact files are the ones already published.
+    let (h, wrote) = json.finish(
+        &staging,
+        old_json.as_ref(),
+        previous.files.get("facts.json").copied(),
+    )?;
+    drop(old_json);
     written_files.push(("facts.json".into(), h));
-    if reuse && previous.files.get("facts.json") == Some(&h) {
-        staging.discard("facts.json")?;
-    } else {
-        report.written += 1;
-    }
+    report.written += usize::from(wrote);
     step("facts.json");
 
     // The site-wide pages, each rendered only when its inputs changed.
@@ -551,40 +535,151 @@ pub fn build(
     Ok(report)
 }
 
-/// `facts.json`, written to staging as it grows and hashed on the way:
-/// at 10,000 articles it is 300 MB, too much to hold.
+/// `facts.json`. A full build streams it to staging as chunks finish (at
+/// 10,000 articles it is 300 MB, too much to hold); an incremental one
+/// plans it from the previous file's ranges and the new fragments, and
+/// writes it only if the sequence of fragments changed, copying the old
+/// ranges in the kernel. Its identity is the hash of its fragments' hashes,
+/// so neither mode has to read the bytes it keeps.
 struct FactsJson {
-    out: std::io::BufWriter<std::fs::File>,
-    hash: xxhash_rust::xxh3::Xxh3,
+    stream: Option<std::io::BufWriter<std::fs::File>>,
+    plan: Vec<Fragment>,
     len: u64,
+    hashes: xxhash_rust::xxh3::Xxh3,
 }
 
 impl FactsJson {
-    fn create(staging: &Staging) -> Result<Self, Diagnostic> {
+    fn new(staging: &Staging, deferred: bool) -> Result<Self, Diagnostic> {
+        let stream = if deferred {
+            None
+        } else {
+            Some(std::io::BufWriter::with_capacity(
+                1 << 20,
+                staging.create("facts.json")?,
+            ))
+        };
         Ok(FactsJson {
-            out: std::io::BufWriter::with_capacity(1 << 20, staging.create("facts.json")?),
-            hash: xxhash_rust::xxh3::Xxh3::new(),
+            stream,
+            plan: Vec::new(),
             len: 0,
+            hashes: xxhash_rust::xxh3::Xxh3::new(),
         })
     }
 
-    fn put(&mut self, bytes: &[u8]) -> Result<(), Diagnostic> {
-        use std::io::Write;
-        self.hash.update(bytes);
-        self.len += bytes.len() as u64;
-        self.out
-            .write_all(bytes)
-            .map_err(|e| Diagnostic::error(format!("cannot write facts.json: {e}")))
+    /// Adds one fact file's JSON; returns where it lands in the new file.
+    fn push(&mut self, f: Fragment, frag_hash: u128) -> Result<(u64, u64), Diagnostic> {
+        let first = self.len == 0;
+        self.len += 1; // `[` or `,`
+        let start = self.len;
+        let n = match &f {
+            Fragment::New(s) => s.len() as u64,
+            Fragment::Old(_, len) => *len,
+        };
+        self.len += n;
+        self.hashes.update(&frag_hash.to_le_bytes());
+        match (&mut self.stream, f) {
+            (Some(out), Fragment::New(s)) => {
+                let sep: &[u8] = if first { b"[" } else { b"," };
+                write_all(out, sep)?;
+                write_all(out, s.as_bytes())?;
+            }
+            (Some(_), Fragment::Old(..)) => {
+                return Err(Diagnostic::error(
+                    "internal: a full build has no previous facts.json to copy from",
+                ))
+            }
+            (None, f) => self.plan.push(f),
+        }
+        Ok((start, n))
     }
 
-    /// Flushes the file; the hash of everything written.
-    fn finish(mut self) -> Result<u128, Diagnostic> {
+    /// Finishes the file; its hash, and whether it was written.
+    fn finish(
+        mut self,
+        staging: &Staging,
+        old: Option<&std::fs::File>,
+        previous: Option<u128>,
+    ) -> Result<(u128, bool), Diagnostic> {
+        self.hashes.update(&self.len.to_le_bytes());
+        let h = self.hashes.digest128();
+        if let Some(mut out) = self.stream.take() {
+            write_all(&mut out, if self.len == 0 { b"[]\n" } else { b"]\n" })?;
+            use std::io::Write;
+            out.flush().map_err(facts_error)?;
+            return Ok((h, true));
+        }
+        if previous == Some(h) {
+            return Ok((h, false));
+        }
+        let mut out = std::io::BufWriter::with_capacity(1 << 20, staging.create("facts.json")?);
+        let mut k = 0;
+        while k < self.plan.len() {
+            write_all(&mut out, if k == 0 { b"[" } else { b"," })?;
+            match &self.plan[k] {
+                Fragment::New(s) => {
+                    write_all(&mut out, s.as_bytes())?;
+                    k += 1;
+                }
+                Fragment::Old(at, len) => {
+                    // Consecutive old fragments are one range of the old
+                    // file (with the commas between them).
+                    let (start, mut end) = (*at, at + len);
+                    k += 1;
+                    while let Some(Fragment::Old(a, l)) = self.plan.get(k) {
+                        if *a != end + 1 {
+                            break;
+                        }
+                        end = a + l;
+                        k += 1;
+                    }
+                    copy_range(old, start, end - start, &mut out)?;
+                }
+            }
+        }
+        write_all(
+            &mut out,
+            if self.plan.is_empty() {
+                b"[]\n"
+            } else {
+                b"]\n"
+            },
+        )?;
         use std::io::Write;
-        self.out
-            .flush()
-            .map_err(|e| Diagnostic::error(format!("cannot write facts.json: {e}")))?;
-        Ok(self.hash.digest128())
+        out.flush().map_err(facts_error)?;
+        Ok((h, true))
     }
+}
+
+fn facts_error(e: std::io::Error) -> Diagnostic {
+    Diagnostic::error(format!("cannot write facts.json: {e}"))
+}
+
+fn write_all(out: &mut impl std::io::Write, bytes: &[u8]) -> Result<(), Diagnostic> {
+    out.write_all(bytes).map_err(facts_error)
+}
+
+/// Copies `len` bytes at `at` of the previous facts.json (the kernel copies
+/// file to file; no bytes pass through this process).
+fn copy_range(
+    old: Option<&std::fs::File>,
+    at: u64,
+    len: u64,
+    out: &mut std::io::BufWriter<std::fs::File>,
+) -> Result<(), Diagnostic> {
+    use std::io::{Read, Seek, Write};
+    let old = old.ok_or_else(|| Diagnostic::error("facts.json vanished during the build"))?;
+    out.flush().map_err(facts_error)?;
+    let mut src = old.try_clone().map_err(facts_error)?;
+    src.seek(std::io::SeekFrom::Start(at))
+        .map_err(facts_error)?;
+    let copied = std::io::copy(&mut src.take(len), out.get_mut()).map_err(facts_error)?;
+    if copied != len {
+        return Err(
+            Diagnostic::error("the previous facts.json is shorter than its index")
+                .with_hint("delete the output folder and build again"),
+        );
+    }
+    Ok(())
 }
 
 /// The cache is an optimisation: failing to write it costs the next build
