@@ -501,10 +501,17 @@ const NEWEST: usize = 50;
 /// count, record and verdict) are drawn once, then evenly thinned.
 const MAX_POINTS: usize = 400;
 
+/// Builds an entity's view (record, chart, …): only when one of its pages
+/// is rendered, once.
+type LazyView<'a> = std::sync::Arc<(
+    std::sync::OnceLock<serde_json::Value>,
+    Box<dyn Fn() -> serde_json::Value + Send + Sync + 'a>,
+)>;
+
 struct EntityPages<'a> {
     file: String,
     summary: EntitySummary,
-    view: serde_json::Value,
+    view: LazyView<'a>,
     /// Oldest first: the entity page reads as a history.
     rows: Vec<(&'a Digest<'a>, &'a ClaimRow)>,
     split: bool,
@@ -513,14 +520,14 @@ struct EntityPages<'a> {
 impl<'a> EntityPages<'a> {
     fn into_pages(self, cx: Ctx<'a>, key: u128) -> Vec<Page<'a>> {
         let mut out = Vec::new();
-        let view = std::sync::Arc::new(self.view);
+        let view = self.view;
         let file: std::sync::Arc<str> = self.file.as_str().into();
-        let with_rows = move |view: &serde_json::Value,
+        let with_rows = move |view: &LazyView<'a>,
                               rows: &[(&'a Digest<'a>, &'a ClaimRow)],
                               root: &str,
                               month: Option<MonthView>,
                               months: Vec<MonthView>| {
-            let mut e = view.clone();
+            let mut e = view.0.get_or_init(|| (view.1)()).clone();
             let rows: Vec<RowView> = rows.iter().map(|(d, c)| cx.row(d.0, c)).collect();
             e["n"] = rows.len().into();
             e["rows"] = entity_rows(&rows, root, &file).into();
@@ -645,54 +652,64 @@ fn entity_pages<'a>(cx: Ctx<'a>, limit: usize) -> Vec<EntityPages<'a>> {
                     .then_with(|| a.0 .0.slug.cmp(&b.0 .0.slug))
                     .then(a.1.n.cmp(&b.1.n))
             });
-            let facts: Vec<&crate::dataset::schema::Fact> = e
-                .entry()
-                .map(|en| {
-                    en.facts
-                        .iter()
-                        .filter(|f| f.property.is_chip_count())
-                        .collect()
-                })
-                .unwrap_or_default();
-            let record: Vec<RecordFact> = facts.iter().map(|f| record_fact(i, ds, f)).collect();
             let disagreements = rows
                 .iter()
                 .filter(|(_, c)| is_disagreement(c.status))
                 .count();
-            let points = timeline_points(&rows);
-            // The lines to draw: the record values the claims were compared
-            // with; only when there are none, every count the record holds.
-            let mut recorded: Vec<f64> = Vec::new();
-            for (_, c) in &rows {
-                if let Some(r) = c.reference.as_deref().filter(|r| r.entity_file == id) {
-                    if !recorded.contains(&r.value_num) {
-                        recorded.push(r.value_num);
-                    }
-                }
-            }
-            if recorded.is_empty() {
-                recorded = facts.iter().filter_map(|f| f.value.as_number()).collect();
-            }
-            let notes = match e {
-                Entity::Chip(c) => c.notes.clone(),
-                Entity::Organisation(o) => o.notes.clone(),
-                Entity::Model(m) | Entity::Cluster(m) => m.notes.clone(),
-            };
-            let a = e.aliases();
             let file = entity_file(id);
             let kind = i.both(&format!("kind-{}", e.kind().as_str()), &[]);
-            let view = serde_json::json!({
-                "id": id,
-                "file": file,
-                "name": e.name(),
-                "kind": kind,
-                "aliases": a.en.iter().chain(a.zh.iter()).collect::<Vec<_>>(),
-                "notes": notes,
-                "record": record,
-                "total_claims": rows.len(),
-                "disagreements": disagreements,
-                "chart": chart::timeline(&points, &recorded),
-            });
+            let total = rows.len();
+            let shared_rows = std::sync::Arc::new(rows.clone());
+            let kind_v = kind.clone();
+            let file_v = file.clone();
+            let make = move || {
+                let rows = &shared_rows;
+                let facts: Vec<&crate::dataset::schema::Fact> = e
+                    .entry()
+                    .map(|en| {
+                        en.facts
+                            .iter()
+                            .filter(|f| f.property.is_chip_count())
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                let record: Vec<RecordFact> = facts.iter().map(|f| record_fact(i, ds, f)).collect();
+                let points = timeline_points(rows);
+                // The lines to draw: the record values the claims were compared
+                // with; only when there are none, every count the record holds.
+                let mut recorded: Vec<f64> = Vec::new();
+                for (_, c) in rows.iter() {
+                    if let Some(r) = c.reference.as_deref().filter(|r| r.entity_file == id) {
+                        if !recorded.contains(&r.value_num) {
+                            recorded.push(r.value_num);
+                        }
+                    }
+                }
+                if recorded.is_empty() {
+                    recorded = facts.iter().filter_map(|f| f.value.as_number()).collect();
+                }
+                let notes = match e {
+                    Entity::Chip(c) => c.notes.clone(),
+                    Entity::Organisation(o) => o.notes.clone(),
+                    Entity::Model(m) | Entity::Cluster(m) => m.notes.clone(),
+                };
+                let a = e.aliases();
+                serde_json::json!({
+                    "id": id,
+                    "file": file_v,
+                    "name": e.name(),
+                    "kind": kind_v,
+                    "aliases": a.en.iter().chain(a.zh.iter()).collect::<Vec<_>>(),
+                    "notes": notes,
+                    "record": record,
+                    "total_claims": total,
+                    "disagreements": disagreements,
+                    "chart": chart::timeline(&points, &recorded),
+                })
+            };
+            let view: LazyView<'a> =
+                std::sync::Arc::new((std::sync::OnceLock::new(), Box::new(make)));
+
             Some(EntityPages {
                 summary: EntitySummary {
                     file: file.clone(),
