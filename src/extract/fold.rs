@@ -289,6 +289,7 @@ mod tests {
         let mut seed = 0x2545_f491_u64;
         let mut drawn = Vec::new();
         for _ in 0..500 {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
             let mut t = String::new();
             for _ in 0..(seed >> 40) % 24 {
                 seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
@@ -296,6 +297,7 @@ mod tests {
             }
             drawn.push(t);
         }
+        assert!(drawn.iter().filter(|t| t.chars().count() > 4).count() > 300);
         for s in cases
             .iter()
             .copied()
