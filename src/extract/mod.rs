@@ -420,6 +420,11 @@ impl<'a> Run<'a> {
             let Some(ac) = &self.x.family_ac else {
                 return;
             };
+            // Most blocks name no family: one quick search (the automaton's
+            // prefilter skips ahead) settles that before the overlapping one.
+            if !ac.is_match(t.as_str()) {
+                continue;
+            }
             // Every occurrence of every family word, longest word first
             // (the order of `families`), then leftmost.
             let mut hits: Vec<(usize, usize)> = ac
