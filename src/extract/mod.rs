@@ -216,6 +216,9 @@ struct BlockData<'a> {
     clauses: Vec<Range<usize>>,
     /// Column index for table cells.
     column: usize,
+    /// The role and reference words of the block, found when first asked
+    /// for (see [`Run::words`]).
+    word_hits: std::cell::OnceCell<Vec<text::WordHit>>,
 }
 
 /// A claim while it is being resolved.
@@ -364,6 +367,7 @@ impl<'a> Run<'a> {
                 sentences,
                 clauses,
                 column,
+                word_hits: std::cell::OnceCell::new(),
             });
         }
         let mut headers = std::collections::HashMap::new();
@@ -605,6 +609,19 @@ impl<'a> Run<'a> {
                 self.dominant_model = Some(m);
             }
         }
+    }
+
+    /// [`text::words_in`] of `r` in block `bi`: the block is searched once,
+    /// however many of its sentences and clauses are asked about.
+    fn words(&self, bi: usize, r: Range<usize>) -> u16 {
+        let b = &self.blocks[bi];
+        let hits = b.word_hits.get_or_init(|| text::word_hits(&b.block.text));
+        text::words_in_range(&b.block.text, hits, r)
+    }
+
+    /// [`text::role_in`] of `r` in block `bi`.
+    fn role_in(&self, bi: usize, r: Range<usize>) -> Option<Role> {
+        text::role_of(self.words(bi, r))
     }
 
     fn mention_at(&self, bi: usize, pos: usize) -> Option<&Found> {
@@ -1611,12 +1628,10 @@ impl<'a> Run<'a> {
         // Across blocks only for table cells and list items, or a sentence
         // that refers back (`the company`, `该公司`, `其`).
         let b = self.blocks[bi].block;
-        let sentence = self.blocks[bi]
+        let refers_back = self.blocks[bi]
             .sentences
             .first()
-            .map(|s| &b.text[s.clone()])
-            .unwrap_or("");
-        let refers_back = text::has(sentence, text::W_ANAPHORA);
+            .is_some_and(|s| self.words(bi, s.clone()) & text::W_ANAPHORA != 0);
         if !(refers_back || b.table_row.is_some() || b.kind == BlockKind::ListItem) {
             return None;
         }
@@ -1656,11 +1671,7 @@ impl<'a> Run<'a> {
         let t = &b.block.text;
         let range = n.span.start..ph.end;
         let clause_text = &t[clause.clone()];
-        let sentence_text = &t[sentence.clone()];
         let header = self.header_cell(bi);
-        let header_text = header
-            .map(|h| self.blocks[h].block.text.clone())
-            .unwrap_or_default();
         let sent_i = text::containing(&b.sentences, n.span.start).unwrap_or(0);
         let respectively = ["分别", "各自", "respectively", "each"]
             .iter()
@@ -1680,8 +1691,8 @@ impl<'a> Run<'a> {
         let mut inherit = None;
         // Vendor output: the vendor's figure.
         // The word lists of the clause and the sentence, read once.
-        let clause_words = text::words_in(clause_text);
-        let sentence_words = text::words_in(sentence_text);
+        let clause_words = self.words(bi, clause.clone());
+        let sentence_words = self.words(bi, sentence.clone());
         let output_here = clause_words & text::W_OUTPUT != 0;
         let output_sentence = sentence_words & text::W_OUTPUT != 0;
         if output_here
@@ -1794,7 +1805,8 @@ impl<'a> Run<'a> {
         }
 
         // The role.
-        let mut role = text::role_of(clause_words).or_else(|| text::role_in(&header_text));
+        let mut role = text::role_of(clause_words)
+            .or_else(|| header.and_then(|h| self.role_in(h, 0..self.blocks[h].block.text.len())));
         // The lead-in of a list ("trained in one of three ways:") outranks
         // weak wording in the item itself.
         let lead_role = if b.block.kind == BlockKind::ListItem {
@@ -1808,7 +1820,7 @@ impl<'a> Run<'a> {
                         self.blocks[j]
                             .sentences
                             .last()
-                            .and_then(|s| text::role_in(&lead[s.clone()]))
+                            .and_then(|s| self.role_in(j, s.clone()))
                     } else {
                         None
                     }
@@ -1873,8 +1885,7 @@ impl<'a> Run<'a> {
         }
 
         if apposition {
-            let lead = &t[sentence.start..n.span.start];
-            role = if text::role_in(lead) == Some(Role::Planned) {
+            role = if self.role_in(bi, sentence.start..n.span.start) == Some(Role::Planned) {
                 Role::Planned
             } else {
                 Role::Cluster
@@ -2019,8 +2030,9 @@ impl<'a> Run<'a> {
         let sent = text::containing(&b.sentences, n.span.start)
             .map(|i| b.sentences[i].clone())
             .unwrap_or(0..t.len());
-        let about_a_figure = text::role_in(&t[sent.clone()]) == Some(Role::Planned)
-            || text::has(&t[sent], text::W_FIGURE);
+        let words = self.words(bi, sent);
+        let about_a_figure =
+            text::role_of(words) == Some(Role::Planned) || words & text::W_FIGURE != 0;
         if !about_a_figure {
             return false;
         }
@@ -2032,7 +2044,8 @@ impl<'a> Run<'a> {
         let sent = text::containing(&b.sentences, n.span.start)
             .map(|i| b.sentences[i].clone())
             .unwrap_or(0..t.len());
-        let role = text::role_in(&t[sent])
+        let role = self
+            .role_in(bi, sent)
             .filter(|r| *r == Role::Planned)
             .unwrap_or(prev.role);
         self.cands.push(Cand {

@@ -451,14 +451,56 @@ fn automaton() -> &'static (aho_corasick::AhoCorasick, Vec<(u16, bool)>) {
 /// The word lists `text` uses, as bits; Latin words start on a word
 /// boundary, and chip names are not wording (`Trainium` is not `train`).
 pub fn words_in(text: &str) -> u16 {
-    let (ac, info) = automaton();
-    let b = text.as_bytes();
+    words_in_range(text, &word_hits(text), 0..text.len())
+}
+
+/// One occurrence of a word of the lists in a text: start, end, pattern.
+pub type WordHit = (u32, u32, u16);
+
+/// Every occurrence of every word of the lists in `text`, boundaries not
+/// yet checked: [`words_in_range`] answers [`words_in`] for any part of
+/// `text` from these, so a block is searched once however many of its
+/// sentences and clauses are asked about.
+pub fn word_hits(text: &str) -> Vec<WordHit> {
+    let (ac, _) = automaton();
+    let hits: Vec<WordHit> = ac
+        .find_overlapping_iter(text)
+        .map(|m| {
+            (
+                m.start() as u32,
+                m.end() as u32,
+                m.pattern().as_u32() as u16,
+            )
+        })
+        .collect();
+    debug_assert!(hits.windows(2).all(|w| w[0].1 <= w[1].1));
+    hits
+}
+
+/// [`words_in`]`(&text[r])`, from the [`word_hits`] of all of `text`. An
+/// overlapping search finds every occurrence, so the occurrences in
+/// `text[r]` are exactly those of `text` that lie inside `r`; the checks
+/// then look only inside `r`, as a search of `text[r]` alone would.
+pub fn words_in_range(text: &str, hits: &[WordHit], r: Range<usize>) -> u16 {
+    let (_, info) = automaton();
+    let b = &text.as_bytes()[..r.end];
     let mut mask = 0;
-    for m in ac.find_overlapping_iter(text) {
-        let (bit, ascii) = info[m.pattern().as_usize()];
+    // The hits come in the order of their ends.
+    let first = hits.partition_point(|h| (h.1 as usize) <= r.start);
+    for &(s, e, p) in &hits[first..] {
+        let (s, e) = (s as usize, e as usize);
+        if e > r.end {
+            break;
+        }
+        if s < r.start {
+            continue;
+        }
+        let (bit, ascii) = info[p as usize];
+        if mask & bit != 0 {
+            continue;
+        }
         if ascii {
-            let s = m.start();
-            if s > 0 && b[s - 1].is_ascii_alphanumeric() {
+            if s > r.start && b[s - 1].is_ascii_alphanumeric() {
                 continue;
             }
             if bit == W_TRAINED && b.len() >= s + 8 && b[s..s + 8].eq_ignore_ascii_case(b"trainium")
@@ -468,7 +510,7 @@ pub fn words_in(text: &str) -> u16 {
         }
         // "training cluster" / 训练集群 is a kind of cluster, not a training
         // run: the count describes the cluster.
-        if bit == W_TRAINED && is_training_cluster(&text[m.end()..]) {
+        if bit == W_TRAINED && is_training_cluster(&text[e..r.end]) {
             continue;
         }
         mask |= bit;
@@ -480,10 +522,12 @@ pub fn words_in(text: &str) -> u16 {
 /// cluster`, `ing supercomputer`, `集群`)?
 fn is_training_cluster(after: &str) -> bool {
     let rest = after.strip_prefix("ing").unwrap_or(after).trim_start();
-    let lower: String = rest.chars().take(16).collect::<String>().to_lowercase();
+    // ASCII case folding is enough: no other character lower-cases to a
+    // letter of these words.
+    let b = rest.as_bytes();
     ["cluster", "supercomputer", "supercluster", "集群", "超算"]
         .iter()
-        .any(|w| lower.starts_with(w))
+        .any(|w| b.len() >= w.len() && b[..w.len()].eq_ignore_ascii_case(w.as_bytes()))
 }
 
 /// The role the wording of `text` gives a count, strongest first.
@@ -583,6 +627,64 @@ mod tests {
             long += usize::from(t.chars().count() > 8);
         }
         assert!(long > 1000);
+    }
+
+    /// `words_in` as it was: one search of the slice itself.
+    fn words_in_slice(text: &str) -> u16 {
+        let (ac, info) = automaton();
+        let b = text.as_bytes();
+        let mut mask = 0;
+        for m in ac.find_overlapping_iter(text) {
+            let (bit, ascii) = info[m.pattern().as_usize()];
+            if ascii {
+                let s = m.start();
+                if s > 0 && b[s - 1].is_ascii_alphanumeric() {
+                    continue;
+                }
+                if bit == W_TRAINED
+                    && b.len() >= s + 8
+                    && b[s..s + 8].eq_ignore_ascii_case(b"trainium")
+                {
+                    continue;
+                }
+            }
+            let after = &text[m.end()..];
+            let rest = after.strip_prefix("ing").unwrap_or(after).trim_start();
+            let lower: String = rest.chars().take(16).collect::<String>().to_lowercase();
+            if bit == W_TRAINED
+                && ["cluster", "supercomputer", "supercluster", "集群", "超算"]
+                    .iter()
+                    .any(|w| lower.starts_with(w))
+            {
+                continue;
+            }
+            mask |= bit;
+        }
+        mask
+    }
+
+    #[test]
+    fn block_hits_answer_every_part_of_the_block() {
+        let texts = [
+            "The company trained it on Trainium chips; its training cluster, they plan, will grow.",
+            "该公司计划采购2万块H100,用于训练集群;其训练动用了TRAINING SUPERCOMPUTER与此前的出货。",
+            "per server, each node: 8 GPUs. Training Clusters were deployed and running online.",
+            "retrained, strained, trainings — a Training cluster; the firm's total count",
+        ];
+        for t in texts {
+            let hits = word_hits(t);
+            let bounds: Vec<usize> = (0..=t.len()).filter(|&i| t.is_char_boundary(i)).collect();
+            for (k, &a) in bounds.iter().enumerate() {
+                for &z in &bounds[k..] {
+                    assert_eq!(
+                        words_in_range(t, &hits, a..z),
+                        words_in_slice(&t[a..z]),
+                        "{:?}",
+                        &t[a..z]
+                    );
+                }
+            }
+        }
     }
 
     #[test]
