@@ -864,7 +864,7 @@ impl<'a> Run<'a> {
             return;
         }
         let span = b.block.source_range(u.start..u.end);
-        let line = self.art.location(span.start).0;
+        let line = self.art.lines.line(span.start);
         self.quantities.push(Quantity {
             kind: u.kind,
             value: n.value * u.mult,
@@ -2186,7 +2186,7 @@ impl<'a> Run<'a> {
                     continue;
                 };
                 let span = b.block.source_range(f.range.clone());
-                let line = self.art.location(span.start).0;
+                let line = self.art.lines.line(span.start);
                 let v = by.entry(f.entity).or_insert_with(|| {
                     order.push(f.entity);
                     Vec::new()
