@@ -3,6 +3,34 @@
 use crate::model::Role;
 use std::ops::Range;
 
+/// For each first byte of a character, its length in bytes, or 0 where it
+/// may be punctuation that ends a clause: the ASCII marks, and E2, E3, EF
+/// (the first bytes of `—`, `–`, `。` and the full-width marks).
+const SKIP: [u8; 256] = {
+    let mut t = [1u8; 256];
+    let mut b = 0xC0;
+    while b < 256 {
+        t[b] = if b < 0xE0 {
+            2
+        } else if b < 0xF0 {
+            3
+        } else {
+            4
+        };
+        b += 1;
+    }
+    let marks = b"!?.(),:;";
+    let mut k = 0;
+    while k < marks.len() {
+        t[marks[k] as usize] = 0;
+        k += 1;
+    }
+    t[0xE2] = 0;
+    t[0xE3] = 0;
+    t[0xEF] = 0;
+    t
+};
+
 /// Sentence and clause ranges of a block's plain text. Sentences keep
 /// their final punctuation; clauses do not.
 pub fn split(text: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
@@ -13,23 +41,25 @@ pub fn split(text: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
     let digit_at = |k: usize| b.get(k).is_some_and(u8::is_ascii_digit);
     let mut i = 0;
     while i < b.len() {
-        // Only punctuation ends a sentence or a clause. A byte scan: the
-        // ASCII marks are single bytes, the others start with E2, E3 or EF,
-        // which never occur inside another character.
-        let (c, len) = match b[i] {
-            b'!' | b'?' | b'.' | b'(' | b')' | b',' | b':' | b';' => (b[i] as char, 1),
-            0xE2 | 0xE3 | 0xEF => match text[i..].chars().next() {
+        // Only punctuation ends a sentence or a clause. One character at
+        // a time: `SKIP` steps over it by its length unless its first byte
+        // may start a punctuation mark.
+        let skip = SKIP[usize::from(b[i])];
+        if skip != 0 {
+            i += usize::from(skip);
+            continue;
+        }
+        let (c, len) = if b[i] < 0x80 {
+            (b[i] as char, 1)
+        } else {
+            match text[i..].chars().next() {
                 Some(c @ ('。' | '！' | '？' | '，' | '；' | '：' | '—' | '–' | '（' | '）')) => {
                     (c, c.len_utf8())
                 }
                 _ => {
-                    i += 1;
+                    i += 3;
                     continue;
                 }
-            },
-            _ => {
-                i += 1;
-                continue;
             }
         };
         let end = i + len;
