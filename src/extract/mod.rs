@@ -45,6 +45,9 @@ pub struct Extractor {
     families: Vec<(String, String)>,
     /// All of `families` in one automaton (pattern i is `families[i]`).
     family_ac: Option<aho_corasick::AhoCorasick>,
+    /// The same words for a quick yes/no: leftmost-first, so the automaton
+    /// gets a vectorised prefilter that skips text naming none of them.
+    family_any: Option<aho_corasick::AhoCorasick>,
 }
 
 /// One-shot extraction (builds the name matcher; prefer [`Extractor`] for
@@ -296,8 +299,17 @@ impl Extractor {
         let family_ac = (!families.is_empty())
             .then(|| aho_corasick::AhoCorasick::new(families.iter().map(|(w, _)| w.as_str())).ok())
             .flatten();
+        let family_any = (!families.is_empty())
+            .then(|| {
+                aho_corasick::AhoCorasick::builder()
+                    .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+                    .build(families.iter().map(|(w, _)| w.as_str()))
+                    .ok()
+            })
+            .flatten();
         Extractor {
             family_ac,
+            family_any,
             model_version,
             families,
             matcher,
@@ -424,9 +436,14 @@ impl<'a> Run<'a> {
             let Some(ac) = &self.x.family_ac else {
                 return;
             };
-            // Most blocks name no family: one quick search (the automaton's
-            // prefilter skips ahead) settles that before the overlapping one.
-            if !ac.is_match(t.as_str()) {
+            // Most blocks name no family: one quick search settles that
+            // before the overlapping one.
+            if !self
+                .x
+                .family_any
+                .as_ref()
+                .is_none_or(|a| a.is_match(t.as_str()))
+            {
                 continue;
             }
             // Every occurrence of every family word, longest word first
