@@ -1278,17 +1278,21 @@ impl<'a> Run<'a> {
             .map(|i| b.clauses[i].clone())
             .unwrap_or(0..t.len());
         let start = clause.start.min(n.span.start);
-        let packaged = [
-            "封装",
-            "合封",
-            "in one package",
-            "in a single package",
-            "packaged together",
-        ]
-        .iter()
-        .any(|w| t[clause.clone()].to_ascii_lowercase().contains(w));
-        if packaged && n.as_count().is_some_and(|c| c <= 8) {
-            return true;
+        // A few dies in one package (the wording is looked for only then).
+        if n.as_count().is_some_and(|c| c <= 8) {
+            let lower = t[clause.clone()].to_ascii_lowercase();
+            let packaged = [
+                "封装",
+                "合封",
+                "in one package",
+                "in a single package",
+                "packaged together",
+            ]
+            .iter()
+            .any(|w| lower.contains(w));
+            if packaged {
+                return true;
+            }
         }
         let Some(m) = b
             .mentions
