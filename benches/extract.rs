@@ -1,18 +1,33 @@
-//! Extraction speed over a synthetic corpus (`cargo bench --bench extract`).
+//! Speed of the number grammar, of claim extraction and of article parsing
+//! over a synthetic corpus, with criterion (`cargo bench --bench extract`).
 //!
 //! The corpus is generated at bench time by
-//! `python3 /work/shared/bench/gen_corpus.py DIR 500 --seed 1` into the
-//! target directory (override the script with `FACTBRIEF_GEN_CORPUS`); it
-//! is never committed. The bench only prints timings; it asserts nothing
-//! about speed.
+//! `python3 ../shared/bench/gen_corpus.py DIR 500 --seed 1` into the target
+//! directory (override the script with `FACTBRIEF_GEN_CORPUS`); it is never
+//! committed. Without Python 3 or the script the bench stops with a message
+//! rather than measuring nothing.
+//!
+//! Every group reports throughput in decimal megabytes per second (MB/s,
+//! 10^6 bytes), the unit of the issue's target and of
+//! `../shared/research/perf-anchors.md`:
+//! - `numbers`: `numbers::find_numbers` over the plain text of every block
+//!   (what extraction feeds it); bytes = that text;
+//! - `extract`: `Extractor::extract` over every parsed article, the
+//!   extractor built once; bytes = the articles' source text;
+//! - `parse`: `article::parse` (decoding, front matter, Markdown blocks) of
+//!   every file already in memory; bytes = the files.
+//!
+//! Everything runs on the calling thread: the figures are one core's.
 
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 use factbrief::article::{self, Article, Limits};
 use factbrief::dataset::Dataset;
 use factbrief::extract::Extractor;
+use factbrief::numbers::find_numbers;
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 const N: usize = 500;
 const SEED: u64 = 1;
@@ -25,13 +40,23 @@ fn target_dir() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/target")))
 }
 
-fn corpus() -> Option<PathBuf> {
+/// The corpus folder, generated on first use. Panics with the reason when
+/// it cannot be generated: a bench that silently measures nothing is worse
+/// than one that fails.
+fn corpus() -> PathBuf {
     let dir = target_dir().join(format!("bench-corpus-{N}-seed{SEED}"));
     if dir.join(format!("a{:05}.md", N - 1)).exists() {
-        return Some(dir);
+        return dir;
     }
-    let script = std::env::var("FACTBRIEF_GEN_CORPUS")
-        .unwrap_or_else(|_| "/work/shared/bench/gen_corpus.py".into());
+    let script = std::env::var("FACTBRIEF_GEN_CORPUS").unwrap_or_else(|_| {
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/bench/gen_corpus.py").into()
+    });
+    if !Path::new(&script).is_file() {
+        panic!(
+            "the corpus generator {script} is missing: check out ../shared beside the \
+             project, or set FACTBRIEF_GEN_CORPUS to gen_corpus.py"
+        );
+    }
     let status = Command::new("python3")
         .arg(&script)
         .arg(&dir)
@@ -40,98 +65,115 @@ fn corpus() -> Option<PathBuf> {
         .arg(SEED.to_string())
         .status();
     match status {
-        Ok(s) if s.success() => Some(dir),
-        other => {
-            eprintln!("could not generate the corpus with {script}: {other:?}");
-            None
+        Ok(s) if s.success() => dir,
+        Ok(s) => panic!("python3 {script} failed ({s}); the bench needs its corpus"),
+        Err(e) => {
+            panic!("cannot run python3 ({e}); the bench needs Python 3 to generate its corpus")
         }
     }
 }
 
-fn main() {
-    // `cargo bench` passes `--bench`; `cargo test --benches` does not: then
-    // run one quick pass only.
-    let full = std::env::args().any(|a| a == "--bench");
-    let Some(dir) = corpus() else {
-        return;
-    };
+/// The corpus files, in name order, as (path, bytes).
+fn files() -> Vec<(PathBuf, Vec<u8>)> {
+    let dir = corpus();
     let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
-        .unwrap_or_default();
-    paths.retain(|p| p.extension().is_some_and(|e| e == "md"));
-    paths.sort();
-    let articles: Vec<Article> = paths
-        .iter()
-        .filter_map(|p| article::load(p, Limits::default()).ok())
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
         .collect();
-    let bytes: usize = articles.iter().map(|a| a.source.len()).sum();
-    let ds = Dataset::embedded().expect("embedded dataset");
-    let t0 = Instant::now();
-    let x = Extractor::new(&ds);
-    let build = t0.elapsed();
-
-    // CPU time of this thread (ns), from the kernel's scheduler statistics:
-    // the machine may be busy, so wall time overstates the cost.
-    let cpu_ns = || -> Option<u64> {
-        std::fs::read_to_string("/proc/thread-self/schedstat")
-            .ok()?
-            .split_whitespace()
-            .next()?
-            .parse()
-            .ok()
-    };
-    let pass = || {
-        let mut claims = 0usize;
-        for a in &articles {
-            claims += black_box(x.extract(black_box(a))).claims.len();
-        }
-        claims
-    };
-    // Warm up, then time whole passes for at least two seconds.
-    let claims = pass();
-    let budget = if full {
-        Duration::from_secs(2)
-    } else {
-        Duration::ZERO
-    };
-    let mut times: Vec<Duration> = Vec::new();
-    let mut cpu: Vec<u64> = Vec::new();
-    let start = Instant::now();
-    while times.is_empty() || start.elapsed() < budget {
-        let t = Instant::now();
-        let c = cpu_ns();
-        black_box(pass());
-        times.push(t.elapsed());
-        if let (Some(a), Some(b)) = (c, cpu_ns()) {
-            cpu.push(b.saturating_sub(a));
-        }
-    }
-    cpu.sort();
-    times.sort();
-    let best = times[0];
-    let median = times[times.len() / 2];
-    let mb = bytes as f64 / 1e6;
-    println!(
-        "extract: {} articles, {:.2} MB, {} claims; matcher built in {:.1} ms",
-        articles.len(),
-        mb,
-        claims,
-        build.as_secs_f64() * 1e3
+    paths.sort();
+    assert_eq!(
+        paths.len(),
+        N,
+        "{} holds {} articles",
+        dir.display(),
+        paths.len()
     );
-    println!(
-        "extract: {} passes, median {:.1} ms ({:.1} MB/s), best {:.1} ms ({:.1} MB/s), one thread",
-        times.len(),
-        median.as_secs_f64() * 1e3,
-        mb / median.as_secs_f64(),
-        best.as_secs_f64() * 1e3,
-        mb / best.as_secs_f64()
-    );
-    if let Some(&c) = cpu.get(cpu.len() / 2).filter(|&&c| c > 0) {
-        let secs = c as f64 / 1e9;
-        println!(
-            "extract: median CPU time per pass {:.1} ms ({:.1} MB/s of CPU time on one core)",
-            secs * 1e3,
-            mb / secs
-        );
-    }
+    paths
+        .into_iter()
+        .map(|p| {
+            let bytes = std::fs::read(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+            (p, bytes)
+        })
+        .collect()
 }
+
+fn articles(files: &[(PathBuf, Vec<u8>)]) -> Vec<Article> {
+    files
+        .iter()
+        .map(|(p, _)| {
+            article::load(p, Limits::default()).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+        })
+        .collect()
+}
+
+fn benches(c: &mut Criterion) {
+    let files = files();
+    let articles = articles(&files);
+
+    // (a) The number grammar alone, over the text extraction gives it.
+    let texts: Vec<&str> = articles
+        .iter()
+        .flat_map(|a| a.blocks.iter().map(|b| b.text.as_str()))
+        .collect();
+    let text_bytes: usize = texts.iter().map(|t| t.len()).sum();
+    let mut g = c.benchmark_group("numbers");
+    g.throughput(Throughput::BytesDecimal(text_bytes as u64));
+    g.sample_size(20);
+    g.measurement_time(Duration::from_secs(8));
+    g.bench_function("find_numbers", |b| {
+        b.iter(|| {
+            let mut found = 0;
+            for t in &texts {
+                found += find_numbers(black_box(t)).len();
+            }
+            found
+        })
+    });
+    g.finish();
+
+    // (b) Claim extraction, the extractor built once.
+    let ds = Dataset::embedded().expect("embedded dataset");
+    let x = Extractor::new(&ds);
+    let source_bytes: usize = articles.iter().map(|a| a.source.len()).sum();
+    let mut g = c.benchmark_group("extract");
+    g.throughput(Throughput::BytesDecimal(source_bytes as u64));
+    g.sample_size(20);
+    g.measurement_time(Duration::from_secs(12));
+    g.bench_function("extract", |b| {
+        b.iter(|| {
+            let mut claims = 0;
+            for a in &articles {
+                claims += x.extract(black_box(a)).claims.len();
+            }
+            claims
+        })
+    });
+    g.finish();
+
+    // (c) Article parsing from bytes in memory (no file system).
+    let file_bytes: usize = files.iter().map(|(_, b)| b.len()).sum();
+    let mut g = c.benchmark_group("parse");
+    g.throughput(Throughput::BytesDecimal(file_bytes as u64));
+    g.sample_size(20);
+    g.measurement_time(Duration::from_secs(8));
+    g.bench_function("parse", |b| {
+        b.iter_batched(
+            || files.clone(),
+            |files| {
+                let mut blocks = 0;
+                for (p, bytes) in files {
+                    if let Ok(a) = article::parse(&p, bytes) {
+                        blocks += a.blocks.len();
+                    }
+                }
+                blocks
+            },
+            BatchSize::LargeInput,
+        )
+    });
+    g.finish();
+}
+
+criterion_group!(extract, benches);
+criterion_main!(extract);

@@ -9,24 +9,102 @@
 use crate::article::blocks::is_cjk;
 use unicode_normalization::UnicodeNormalization;
 
-/// Folded text with, for every folded byte, the original byte range of the
-/// character it came from.
+/// Folded text with a map from every folded byte back to the original
+/// byte range of the character it came from.
 #[derive(Debug, Clone, Default)]
 pub struct Folded {
     pub text: String,
-    /// Original start offset of the char each folded byte came from.
-    starts: Vec<u32>,
-    /// Original end offset of that char.
-    ends: Vec<u32>,
+    /// The map, in folded order: a new segment starts wherever the folded
+    /// text stops being an offset-for-offset copy of the original.
+    segments: Vec<Segment>,
+}
+
+/// Folded bytes from `folded` on, up to the next segment.
+#[derive(Debug, Clone, Copy)]
+struct Segment {
+    folded: u32,
+    /// `Some(end)`: one original character `original..end` whose folded
+    /// form has other bytes (`Ｈ` → `h`, a run of spaces → ` `). `None`: a
+    /// copy, byte for byte, of the original from `original` on (ASCII
+    /// lower-cased, CJK ideographs as they are), so characters start and
+    /// end at the same places in both.
+    original: u32,
+    atomic_end: Option<u32>,
 }
 
 impl Folded {
     /// Original byte range of a folded byte range.
     pub fn original(&self, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
-        if range.start >= range.end || range.end > self.starts.len() {
+        if range.start >= range.end || range.end > self.text.len() {
             return 0..0;
         }
-        self.starts[range.start] as usize..self.ends[range.end - 1] as usize
+        self.start_of(range.start)..self.end_of(range.end - 1)
+    }
+
+    fn segment(&self, k: usize) -> Segment {
+        let i = self.segments.partition_point(|s| s.folded as usize <= k);
+        self.segments[i - 1]
+    }
+
+    /// Original start of the character folded byte `k` came from.
+    fn start_of(&self, k: usize) -> usize {
+        let s = self.segment(k);
+        if s.atomic_end.is_some() {
+            return s.original as usize;
+        }
+        let mut c = k;
+        while !self.text.is_char_boundary(c) {
+            c -= 1;
+        }
+        s.original as usize + (c - s.folded as usize)
+    }
+
+    /// Original end of the character folded byte `k` came from.
+    fn end_of(&self, k: usize) -> usize {
+        let s = self.segment(k);
+        if let Some(e) = s.atomic_end {
+            return e as usize;
+        }
+        let mut c = k + 1;
+        while !self.text.is_char_boundary(c) {
+            c += 1;
+        }
+        s.original as usize + (c - s.folded as usize)
+    }
+
+    /// Notes that the folded bytes pushed next copy the original from `i`.
+    #[inline]
+    fn copy_at(&mut self, i: usize) {
+        let f = self.text.len();
+        if let Some(s) = self.segments.last() {
+            if s.atomic_end.is_none() && f - s.folded as usize == i - s.original as usize {
+                return;
+            }
+        }
+        self.segments.push(Segment {
+            folded: f as u32,
+            original: i as u32,
+            atomic_end: None,
+        });
+    }
+
+    /// Notes that the folded bytes pushed next come from `start..end`.
+    fn atomic(&mut self, start: usize, end: usize) {
+        self.segments.push(Segment {
+            folded: self.text.len() as u32,
+            original: start as u32,
+            atomic_end: Some(end as u32),
+        });
+    }
+
+    /// A space standing for the original `start..end` (a space or dash).
+    fn push_space(&mut self, start: usize, end: usize) {
+        if end - start == 1 {
+            self.copy_at(start);
+        } else {
+            self.atomic(start, end);
+        }
+        self.text.push(' ');
     }
 }
 
@@ -63,35 +141,81 @@ fn fold_char(c: char, out: &mut String) {
 pub fn fold(s: &str) -> Folded {
     let mut f = Folded {
         text: String::with_capacity(s.len()),
-        starts: Vec::with_capacity(s.len()),
-        ends: Vec::with_capacity(s.len()),
+        segments: Vec::new(),
     };
     // A pending space: (original start, original end).
     let mut pending: Option<(usize, usize)> = None;
     let mut prev_cjk = true; // no space at the start
-    for (i, c) in s.char_indices() {
+    let bytes = s.as_bytes();
+    let ascii_space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ' | b'-' | b'_');
+    // A CJK Unified Ideograph (U+4E00..=U+9FFF) starts at `k`.
+    let ideograph = |k: usize| match bytes[k] {
+        0xE5..=0xE9 => true,
+        0xE4 => bytes[k + 1] >= 0xB8,
+        _ => false,
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // Fast paths, same result as the general case below, a run at a
+        // time: ASCII (most of English text) and the CJK Unified
+        // Ideographs (most of Chinese text), which fold to themselves.
+        if b < 0x80 {
+            if ascii_space(b) {
+                if pending.is_none() {
+                    pending = Some((i, i + 1));
+                }
+                i += 1;
+                continue;
+            }
+            if let Some((ps, pe)) = pending.take() {
+                if !prev_cjk {
+                    f.push_space(ps, pe);
+                }
+            }
+            let mut e = i + 1;
+            while e < bytes.len() && bytes[e] < 0x80 && !ascii_space(bytes[e]) {
+                e += 1;
+            }
+            f.copy_at(i);
+            let from = f.text.len();
+            f.text.push_str(&s[i..e]);
+            f.text[from..].make_ascii_lowercase();
+            prev_cjk = false;
+            i = e;
+            continue;
+        }
+        if ideograph(i) {
+            let mut e = i + 3;
+            while e < bytes.len() && ideograph(e) {
+                e += 3;
+            }
+            pending = None;
+            f.copy_at(i);
+            f.text.push_str(&s[i..e]);
+            prev_cjk = true;
+            i = e;
+            continue;
+        }
+        let c = s[i..].chars().next().unwrap_or(' ');
         let end = i + c.len_utf8();
         if is_space(c) || is_dash(c) {
             if pending.is_none() {
                 pending = Some((i, end));
             }
+            i = end;
             continue;
         }
         let cjk = is_cjk(c) && !('\u{FF01}'..='\u{FF5E}').contains(&c);
         if let Some((ps, pe)) = pending.take() {
             if !prev_cjk && !cjk {
-                f.text.push(' ');
-                f.starts.push(ps as u32);
-                f.ends.push(pe as u32);
+                f.push_space(ps, pe);
             }
         }
-        let before = f.text.len();
+        f.atomic(i, end);
         fold_char(c, &mut f.text);
-        for _ in before..f.text.len() {
-            f.starts.push(i as u32);
-            f.ends.push(end as u32);
-        }
         prev_cjk = cjk;
+        i = end;
     }
     f
 }
@@ -114,5 +238,79 @@ mod tests {
         let f = fold("约 Ｈ１００ x");
         let i = f.text.find("h100").unwrap();
         assert_eq!(f.original(i..i + 4), "约 ".len().."约 Ｈ１００".len());
+    }
+
+    /// `fold` as it was before its fast paths and its segment map: one
+    /// character at a time, two offsets per folded byte.
+    fn fold_by_char(s: &str) -> (String, Vec<usize>, Vec<usize>) {
+        let mut f = (String::new(), Vec::new(), Vec::new());
+        let mut pending: Option<(usize, usize)> = None;
+        let mut prev_cjk = true;
+        for (i, c) in s.char_indices() {
+            let end = i + c.len_utf8();
+            if is_space(c) || is_dash(c) {
+                if pending.is_none() {
+                    pending = Some((i, end));
+                }
+                continue;
+            }
+            let cjk = is_cjk(c) && !('\u{FF01}'..='\u{FF5E}').contains(&c);
+            if let Some((ps, pe)) = pending.take() {
+                if !prev_cjk && !cjk {
+                    f.0.push(' ');
+                    f.1.push(ps);
+                    f.2.push(pe);
+                }
+            }
+            let before = f.0.len();
+            fold_char(c, &mut f.0);
+            for _ in before..f.0.len() {
+                f.1.push(i);
+                f.2.push(end);
+            }
+            prev_cjk = cjk;
+        }
+        f
+    }
+
+    #[test]
+    fn fast_paths_fold_like_the_general_case() {
+        let cases = [
+            "",
+            " ",
+            "Meta\tbought\n350,000  H100s -- 英伟达 H100,约2048块H800。",
+            "DeepSeek-V3 与 DeepSeek\u{2014}R1\u{3000}训练 ＧＰＴ－４ 和 ｇｐｔ_4",
+            "\u{3400}\u{4DFF}\u{4E00}\u{9FFF}\u{A000} x\u{0085}y\u{00A0}z\u{200B}w\u{FEFF}v",
+            "ﬁ Ⅻ ① İstanbul ẞ \u{FF01}\u{FF5E}\u{FF5F} 한국 日本語 ‐ ‒ − ﹘ ﹣ －",
+            "a\x0bb\x0cc\rd-_-e__f 𠀀x 😀 昇腾910B",
+        ];
+        // And strings drawn from those characters (a fixed LCG: repeatable).
+        let alphabet: Vec<char> = cases.concat().chars().collect();
+        let mut seed = 0x2545_f491_u64;
+        let mut drawn = Vec::new();
+        for _ in 0..500 {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            let mut t = String::new();
+            for _ in 0..(seed >> 40) % 24 {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                t.push(alphabet[(seed >> 33) as usize % alphabet.len()]);
+            }
+            drawn.push(t);
+        }
+        assert!(drawn.iter().filter(|t| t.chars().count() > 4).count() > 300);
+        for s in cases
+            .iter()
+            .copied()
+            .chain(drawn.iter().map(String::as_str))
+        {
+            let (a, (text, starts, ends)) = (fold(s), fold_by_char(s));
+            assert_eq!(a.text, text, "{s:?}");
+            for k in 0..text.len() {
+                assert_eq!(a.original(k..k + 1), starts[k]..ends[k], "{s:?} at {k}");
+            }
+            for k in 1..text.len() {
+                assert_eq!(a.original(0..k), starts[0]..ends[k - 1], "{s:?} to {k}");
+            }
+        }
     }
 }

@@ -45,6 +45,9 @@ pub struct Extractor {
     families: Vec<(String, String)>,
     /// All of `families` in one automaton (pattern i is `families[i]`).
     family_ac: Option<aho_corasick::AhoCorasick>,
+    /// The same words for a quick yes/no: leftmost-first, so the automaton
+    /// gets a vectorised prefilter that skips text naming none of them.
+    family_any: Option<aho_corasick::AhoCorasick>,
 }
 
 /// One-shot extraction (builds the name matcher; prefer [`Extractor`] for
@@ -216,6 +219,9 @@ struct BlockData<'a> {
     clauses: Vec<Range<usize>>,
     /// Column index for table cells.
     column: usize,
+    /// The role and reference words of the block, found when first asked
+    /// for (see [`Run::words`]).
+    word_hits: std::cell::OnceCell<Vec<text::WordHit>>,
 }
 
 /// A claim while it is being resolved.
@@ -293,8 +299,17 @@ impl Extractor {
         let family_ac = (!families.is_empty())
             .then(|| aho_corasick::AhoCorasick::new(families.iter().map(|(w, _)| w.as_str())).ok())
             .flatten();
+        let family_any = (!families.is_empty())
+            .then(|| {
+                aho_corasick::AhoCorasick::builder()
+                    .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+                    .build(families.iter().map(|(w, _)| w.as_str()))
+                    .ok()
+            })
+            .flatten();
         Extractor {
             family_ac,
+            family_any,
             model_version,
             families,
             matcher,
@@ -364,6 +379,7 @@ impl<'a> Run<'a> {
                 sentences,
                 clauses,
                 column,
+                word_hits: std::cell::OnceCell::new(),
             });
         }
         let mut headers = std::collections::HashMap::new();
@@ -420,6 +436,16 @@ impl<'a> Run<'a> {
             let Some(ac) = &self.x.family_ac else {
                 return;
             };
+            // Most blocks name no family: one quick search settles that
+            // before the overlapping one.
+            if !self
+                .x
+                .family_any
+                .as_ref()
+                .is_none_or(|a| a.is_match(t.as_str()))
+            {
+                continue;
+            }
             // Every occurrence of every family word, longest word first
             // (the order of `families`), then leftmost.
             let mut hits: Vec<(usize, usize)> = ac
@@ -600,6 +626,19 @@ impl<'a> Run<'a> {
                 self.dominant_model = Some(m);
             }
         }
+    }
+
+    /// [`text::words_in`] of `r` in block `bi`: the block is searched once,
+    /// however many of its sentences and clauses are asked about.
+    fn words(&self, bi: usize, r: Range<usize>) -> u16 {
+        let b = &self.blocks[bi];
+        let hits = b.word_hits.get_or_init(|| text::word_hits(&b.block.text));
+        text::words_in_range(&b.block.text, hits, r)
+    }
+
+    /// [`text::role_in`] of `r` in block `bi`.
+    fn role_in(&self, bi: usize, r: Range<usize>) -> Option<Role> {
+        text::role_of(self.words(bi, r))
     }
 
     fn mention_at(&self, bi: usize, pos: usize) -> Option<&Found> {
@@ -842,7 +881,7 @@ impl<'a> Run<'a> {
             return;
         }
         let span = b.block.source_range(u.start..u.end);
-        let line = self.art.location(span.start).0;
+        let line = self.art.lines.line(span.start);
         self.quantities.push(Quantity {
             kind: u.kind,
             value: n.value * u.mult,
@@ -1239,17 +1278,21 @@ impl<'a> Run<'a> {
             .map(|i| b.clauses[i].clone())
             .unwrap_or(0..t.len());
         let start = clause.start.min(n.span.start);
-        let packaged = [
-            "封装",
-            "合封",
-            "in one package",
-            "in a single package",
-            "packaged together",
-        ]
-        .iter()
-        .any(|w| t[clause.clone()].to_ascii_lowercase().contains(w));
-        if packaged && n.as_count().is_some_and(|c| c <= 8) {
-            return true;
+        // A few dies in one package (the wording is looked for only then).
+        if n.as_count().is_some_and(|c| c <= 8) {
+            let lower = t[clause.clone()].to_ascii_lowercase();
+            let packaged = [
+                "封装",
+                "合封",
+                "in one package",
+                "in a single package",
+                "packaged together",
+            ]
+            .iter()
+            .any(|w| lower.contains(w));
+            if packaged {
+                return true;
+            }
         }
         let Some(m) = b
             .mentions
@@ -1606,12 +1649,10 @@ impl<'a> Run<'a> {
         // Across blocks only for table cells and list items, or a sentence
         // that refers back (`the company`, `该公司`, `其`).
         let b = self.blocks[bi].block;
-        let sentence = self.blocks[bi]
+        let refers_back = self.blocks[bi]
             .sentences
             .first()
-            .map(|s| &b.text[s.clone()])
-            .unwrap_or("");
-        let refers_back = text::has(sentence, text::W_ANAPHORA);
+            .is_some_and(|s| self.words(bi, s.clone()) & text::W_ANAPHORA != 0);
         if !(refers_back || b.table_row.is_some() || b.kind == BlockKind::ListItem) {
             return None;
         }
@@ -1651,11 +1692,7 @@ impl<'a> Run<'a> {
         let t = &b.block.text;
         let range = n.span.start..ph.end;
         let clause_text = &t[clause.clone()];
-        let sentence_text = &t[sentence.clone()];
         let header = self.header_cell(bi);
-        let header_text = header
-            .map(|h| self.blocks[h].block.text.clone())
-            .unwrap_or_default();
         let sent_i = text::containing(&b.sentences, n.span.start).unwrap_or(0);
         let respectively = ["分别", "各自", "respectively", "each"]
             .iter()
@@ -1675,8 +1712,8 @@ impl<'a> Run<'a> {
         let mut inherit = None;
         // Vendor output: the vendor's figure.
         // The word lists of the clause and the sentence, read once.
-        let clause_words = text::words_in(clause_text);
-        let sentence_words = text::words_in(sentence_text);
+        let clause_words = self.words(bi, clause.clone());
+        let sentence_words = self.words(bi, sentence.clone());
         let output_here = clause_words & text::W_OUTPUT != 0;
         let output_sentence = sentence_words & text::W_OUTPUT != 0;
         if output_here
@@ -1789,7 +1826,8 @@ impl<'a> Run<'a> {
         }
 
         // The role.
-        let mut role = text::role_of(clause_words).or_else(|| text::role_in(&header_text));
+        let mut role = text::role_of(clause_words)
+            .or_else(|| header.and_then(|h| self.role_in(h, 0..self.blocks[h].block.text.len())));
         // The lead-in of a list ("trained in one of three ways:") outranks
         // weak wording in the item itself.
         let lead_role = if b.block.kind == BlockKind::ListItem {
@@ -1803,7 +1841,7 @@ impl<'a> Run<'a> {
                         self.blocks[j]
                             .sentences
                             .last()
-                            .and_then(|s| text::role_in(&lead[s.clone()]))
+                            .and_then(|s| self.role_in(j, s.clone()))
                     } else {
                         None
                     }
@@ -1868,8 +1906,7 @@ impl<'a> Run<'a> {
         }
 
         if apposition {
-            let lead = &t[sentence.start..n.span.start];
-            role = if text::role_in(lead) == Some(Role::Planned) {
+            role = if self.role_in(bi, sentence.start..n.span.start) == Some(Role::Planned) {
                 Role::Planned
             } else {
                 Role::Cluster
@@ -2014,8 +2051,9 @@ impl<'a> Run<'a> {
         let sent = text::containing(&b.sentences, n.span.start)
             .map(|i| b.sentences[i].clone())
             .unwrap_or(0..t.len());
-        let about_a_figure = text::role_in(&t[sent.clone()]) == Some(Role::Planned)
-            || text::has(&t[sent], text::W_FIGURE);
+        let words = self.words(bi, sent);
+        let about_a_figure =
+            text::role_of(words) == Some(Role::Planned) || words & text::W_FIGURE != 0;
         if !about_a_figure {
             return false;
         }
@@ -2027,7 +2065,8 @@ impl<'a> Run<'a> {
         let sent = text::containing(&b.sentences, n.span.start)
             .map(|i| b.sentences[i].clone())
             .unwrap_or(0..t.len());
-        let role = text::role_in(&t[sent])
+        let role = self
+            .role_in(bi, sent)
             .filter(|r| *r == Role::Planned)
             .unwrap_or(prev.role);
         self.cands.push(Cand {
@@ -2168,7 +2207,7 @@ impl<'a> Run<'a> {
                     continue;
                 };
                 let span = b.block.source_range(f.range.clone());
-                let line = self.art.location(span.start).0;
+                let line = self.art.lines.line(span.start);
                 let v = by.entry(f.entity).or_insert_with(|| {
                     order.push(f.entity);
                     Vec::new()

@@ -177,13 +177,28 @@ pub fn skip_spaces(text: &str, mut i: usize) -> usize {
     i
 }
 
+/// For each lower-cased first byte, the indices of the `AFTER` units that
+/// start with it, in table order (the first that fits wins).
+fn after_by_first_byte() -> &'static [Vec<u8>; 256] {
+    static INDEX: std::sync::OnceLock<[Vec<u8>; 256]> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index: [Vec<u8>; 256] = std::array::from_fn(|_| Vec::new());
+        for (k, (w, ..)) in AFTER.iter().enumerate() {
+            let k = u8::try_from(k).expect("AFTER has at most 256 units");
+            index[w.as_bytes()[0].to_ascii_lowercase() as usize].push(k);
+        }
+        index
+    })
+}
+
 /// The unit written right after `end`, if any: (kind, unit, mult, unit end).
 pub fn unit_after(text: &str, end: usize) -> Option<(QuantityKind, &'static str, f64, usize)> {
     let i = skip_spaces(text, end);
     let rest = &text[i..];
     let first = rest.as_bytes().first()?.to_ascii_lowercase();
-    for &(w, kind, unit, mult) in AFTER {
-        if w.as_bytes()[0].to_ascii_lowercase() == first && starts_with_ci(rest, w) {
+    for &k in &after_by_first_byte()[first as usize] {
+        let (w, kind, unit, mult) = AFTER[k as usize];
+        if starts_with_ci(rest, w) {
             let e = i + w.len();
             // Latin units end on a word boundary.
             if w.as_bytes()[w.len() - 1].is_ascii_alphabetic()

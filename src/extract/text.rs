@@ -3,49 +3,78 @@
 use crate::model::Role;
 use std::ops::Range;
 
+/// For each first byte of a character, its length in bytes, or 0 where it
+/// may be punctuation that ends a clause: the ASCII marks, and E2, E3, EF
+/// (the first bytes of `—`, `–`, `。` and the full-width marks).
+const SKIP: [u8; 256] = {
+    let mut t = [1u8; 256];
+    let mut b = 0xC0;
+    while b < 256 {
+        t[b] = if b < 0xE0 {
+            2
+        } else if b < 0xF0 {
+            3
+        } else {
+            4
+        };
+        b += 1;
+    }
+    let marks = b"!?.(),:;";
+    let mut k = 0;
+    while k < marks.len() {
+        t[marks[k] as usize] = 0;
+        k += 1;
+    }
+    t[0xE2] = 0;
+    t[0xE3] = 0;
+    t[0xEF] = 0;
+    t
+};
+
 /// Sentence and clause ranges of a block's plain text. Sentences keep
 /// their final punctuation; clauses do not.
 pub fn split(text: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
     let mut sentences = Vec::new();
     let mut clauses = Vec::new();
     let (mut s0, mut c0) = (0usize, 0usize);
-    let mut prev: Option<char> = None;
-    let mut it = text.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        let next = it.peek().map(|x| x.1);
-        let end = i + c.len_utf8();
-        let this_prev = prev;
-        prev = Some(c);
-        let prev = this_prev;
-        // Only punctuation ends a sentence or a clause (a plain match: no
-        // Unicode table look-ups for the CJK text in between).
-        if !matches!(
-            c,
-            '。' | '！'
-                | '？'
-                | '!'
-                | '?'
-                | '.'
-                | '，'
-                | '；'
-                | '：'
-                | '—'
-                | '–'
-                | '('
-                | ')'
-                | '（'
-                | '）'
-                | ','
-                | ':'
-                | ';'
-        ) {
+    let b = text.as_bytes();
+    let digit_at = |k: usize| b.get(k).is_some_and(u8::is_ascii_digit);
+    let mut i = 0;
+    while i < b.len() {
+        // Only punctuation ends a sentence or a clause. One character at
+        // a time: `SKIP` steps over it by its length unless its first byte
+        // may start a punctuation mark.
+        let skip = SKIP[usize::from(b[i])];
+        if skip != 0 {
+            i += usize::from(skip);
             continue;
         }
-        let digits_around =
-            prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit());
+        let (c, len) = if b[i] < 0x80 {
+            (b[i] as char, 1)
+        } else {
+            match text[i..].chars().next() {
+                Some(c @ ('。' | '！' | '？' | '，' | '；' | '：' | '—' | '–' | '（' | '）')) => {
+                    (c, c.len_utf8())
+                }
+                _ => {
+                    i += 3;
+                    continue;
+                }
+            }
+        };
+        let end = i + len;
+        // The characters around are ASCII digits exactly when the bytes
+        // around are.
+        let digits_around = i > 0 && digit_at(i - 1) && digit_at(end);
         let sentence_end = match c {
             '。' | '！' | '？' | '!' | '?' => true,
-            '.' => !digits_around && next.is_none_or(|n| n.is_whitespace() || n == '"' || n == '”'),
+            '.' => {
+                !digits_around
+                    && text[end..]
+                        .chars()
+                        .next()
+                        .is_none_or(|n| n.is_whitespace() || n == '"' || n == '”')
+            }
             _ => false,
         };
         let clause_end = sentence_end
@@ -64,6 +93,7 @@ pub fn split(text: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
             sentences.push(s0..end);
             s0 = end;
         }
+        i = end;
     }
     if s0 < text.len() {
         sentences.push(s0..text.len());
@@ -451,14 +481,56 @@ fn automaton() -> &'static (aho_corasick::AhoCorasick, Vec<(u16, bool)>) {
 /// The word lists `text` uses, as bits; Latin words start on a word
 /// boundary, and chip names are not wording (`Trainium` is not `train`).
 pub fn words_in(text: &str) -> u16 {
-    let (ac, info) = automaton();
-    let b = text.as_bytes();
+    words_in_range(text, &word_hits(text), 0..text.len())
+}
+
+/// One occurrence of a word of the lists in a text: start, end, pattern.
+pub type WordHit = (u32, u32, u16);
+
+/// Every occurrence of every word of the lists in `text`, boundaries not
+/// yet checked: [`words_in_range`] answers [`words_in`] for any part of
+/// `text` from these, so a block is searched once however many of its
+/// sentences and clauses are asked about.
+pub fn word_hits(text: &str) -> Vec<WordHit> {
+    let (ac, _) = automaton();
+    let hits: Vec<WordHit> = ac
+        .find_overlapping_iter(text)
+        .map(|m| {
+            (
+                m.start() as u32,
+                m.end() as u32,
+                m.pattern().as_u32() as u16,
+            )
+        })
+        .collect();
+    debug_assert!(hits.windows(2).all(|w| w[0].1 <= w[1].1));
+    hits
+}
+
+/// [`words_in`]`(&text[r])`, from the [`word_hits`] of all of `text`. An
+/// overlapping search finds every occurrence, so the occurrences in
+/// `text[r]` are exactly those of `text` that lie inside `r`; the checks
+/// then look only inside `r`, as a search of `text[r]` alone would.
+pub fn words_in_range(text: &str, hits: &[WordHit], r: Range<usize>) -> u16 {
+    let (_, info) = automaton();
+    let b = &text.as_bytes()[..r.end];
     let mut mask = 0;
-    for m in ac.find_overlapping_iter(text) {
-        let (bit, ascii) = info[m.pattern().as_usize()];
+    // The hits come in the order of their ends.
+    let first = hits.partition_point(|h| (h.1 as usize) <= r.start);
+    for &(s, e, p) in &hits[first..] {
+        let (s, e) = (s as usize, e as usize);
+        if e > r.end {
+            break;
+        }
+        if s < r.start {
+            continue;
+        }
+        let (bit, ascii) = info[p as usize];
+        if mask & bit != 0 {
+            continue;
+        }
         if ascii {
-            let s = m.start();
-            if s > 0 && b[s - 1].is_ascii_alphanumeric() {
+            if s > r.start && b[s - 1].is_ascii_alphanumeric() {
                 continue;
             }
             if bit == W_TRAINED && b.len() >= s + 8 && b[s..s + 8].eq_ignore_ascii_case(b"trainium")
@@ -468,7 +540,7 @@ pub fn words_in(text: &str) -> u16 {
         }
         // "training cluster" / 训练集群 is a kind of cluster, not a training
         // run: the count describes the cluster.
-        if bit == W_TRAINED && is_training_cluster(&text[m.end()..]) {
+        if bit == W_TRAINED && is_training_cluster(&text[e..r.end]) {
             continue;
         }
         mask |= bit;
@@ -480,10 +552,12 @@ pub fn words_in(text: &str) -> u16 {
 /// cluster`, `ing supercomputer`, `集群`)?
 fn is_training_cluster(after: &str) -> bool {
     let rest = after.strip_prefix("ing").unwrap_or(after).trim_start();
-    let lower: String = rest.chars().take(16).collect::<String>().to_lowercase();
+    // ASCII case folding is enough: no other character lower-cases to a
+    // letter of these words.
+    let b = rest.as_bytes();
     ["cluster", "supercomputer", "supercluster", "集群", "超算"]
         .iter()
-        .any(|w| lower.starts_with(w))
+        .any(|w| b.len() >= w.len() && b[..w.len()].eq_ignore_ascii_case(w.as_bytes()))
 }
 
 /// The role the wording of `text` gives a count, strongest first.
@@ -518,6 +592,130 @@ pub fn has(text: &str, bit: u16) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `split` as it was before its byte scan: one character at a time.
+    fn split_by_char(text: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
+        let mut sentences = Vec::new();
+        let mut clauses = Vec::new();
+        let (mut s0, mut c0) = (0usize, 0usize);
+        let mut prev: Option<char> = None;
+        let mut it = text.char_indices().peekable();
+        while let Some((i, c)) = it.next() {
+            let next = it.peek().map(|x| x.1);
+            let end = i + c.len_utf8();
+            let before = prev.replace(c);
+            let digits_around = before.is_some_and(|p| p.is_ascii_digit())
+                && next.is_some_and(|n| n.is_ascii_digit());
+            let sentence_end = match c {
+                '。' | '！' | '？' | '!' | '?' => true,
+                '.' => {
+                    !digits_around && next.is_none_or(|n| n.is_whitespace() || n == '"' || n == '”')
+                }
+                _ => false,
+            };
+            let clause_end = sentence_end
+                || match c {
+                    '，' | '；' | '：' | '—' | '–' | '(' | ')' | '（' | '）' => true,
+                    ',' | ':' | ';' => !digits_around,
+                    _ => false,
+                };
+            if clause_end {
+                if i > c0 {
+                    clauses.push(c0..i);
+                }
+                c0 = end;
+            }
+            if sentence_end {
+                sentences.push(s0..end);
+                s0 = end;
+            }
+        }
+        if s0 < text.len() {
+            sentences.push(s0..text.len());
+        }
+        if c0 < text.len() {
+            clauses.push(c0..text.len());
+        }
+        (sentences, clauses)
+    }
+
+    #[test]
+    fn byte_scan_splits_like_the_character_walk() {
+        let alphabet: Vec<char> = "a1 .,:;!?()。！？，；：—–（）\u{3000}\u{00A0}\"”H100 英伟达€✓—"
+            .chars()
+            .collect();
+        let mut seed = 0x9e37_79b9_u64;
+        let mut long = 0;
+        for _ in 0..2000 {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            let mut t = String::new();
+            for _ in 0..(seed >> 40) % 32 {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                t.push(alphabet[(seed >> 33) as usize % alphabet.len()]);
+            }
+            assert_eq!(split(&t), split_by_char(&t), "{t:?}");
+            long += usize::from(t.chars().count() > 8);
+        }
+        assert!(long > 1000);
+    }
+
+    /// `words_in` as it was: one search of the slice itself.
+    fn words_in_slice(text: &str) -> u16 {
+        let (ac, info) = automaton();
+        let b = text.as_bytes();
+        let mut mask = 0;
+        for m in ac.find_overlapping_iter(text) {
+            let (bit, ascii) = info[m.pattern().as_usize()];
+            if ascii {
+                let s = m.start();
+                if s > 0 && b[s - 1].is_ascii_alphanumeric() {
+                    continue;
+                }
+                if bit == W_TRAINED
+                    && b.len() >= s + 8
+                    && b[s..s + 8].eq_ignore_ascii_case(b"trainium")
+                {
+                    continue;
+                }
+            }
+            let after = &text[m.end()..];
+            let rest = after.strip_prefix("ing").unwrap_or(after).trim_start();
+            let lower: String = rest.chars().take(16).collect::<String>().to_lowercase();
+            if bit == W_TRAINED
+                && ["cluster", "supercomputer", "supercluster", "集群", "超算"]
+                    .iter()
+                    .any(|w| lower.starts_with(w))
+            {
+                continue;
+            }
+            mask |= bit;
+        }
+        mask
+    }
+
+    #[test]
+    fn block_hits_answer_every_part_of_the_block() {
+        let texts = [
+            "The company trained it on Trainium chips; its training cluster, they plan, will grow.",
+            "该公司计划采购2万块H100,用于训练集群;其训练动用了TRAINING SUPERCOMPUTER与此前的出货。",
+            "per server, each node: 8 GPUs. Training Clusters were deployed and running online.",
+            "retrained, strained, trainings — a Training cluster; the firm's total count",
+        ];
+        for t in texts {
+            let hits = word_hits(t);
+            let bounds: Vec<usize> = (0..=t.len()).filter(|&i| t.is_char_boundary(i)).collect();
+            for (k, &a) in bounds.iter().enumerate() {
+                for &z in &bounds[k..] {
+                    assert_eq!(
+                        words_in_range(t, &hits, a..z),
+                        words_in_slice(&t[a..z]),
+                        "{:?}",
+                        &t[a..z]
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn splits_and_roles() {

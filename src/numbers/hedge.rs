@@ -150,13 +150,36 @@ pub(crate) fn zh_prefix(t: &str, i: usize) -> Option<(HedgeKind, usize, bool)> {
         return None;
     }
     let mut best: Option<(HedgeKind, usize, bool)> = None;
-    for &(w, k, bare) in ZH_PREFIX {
-        // First-character check before the byte comparison (hot path).
-        if w.starts_with(c) && s.starts_with(w) && best.is_none_or(|b| w.len() > b.1 - i) {
-            best = Some((k, i + w.len(), bare));
+    // Only the prefixes that start with `c`, in table order (hot path).
+    let by_first = zh_prefix_index();
+    let Ok(at) = by_first.binary_search_by_key(&c, |e| e.0) else {
+        return None;
+    };
+    for &k in &by_first[at].1 {
+        let (w, kind, bare) = ZH_PREFIX[k];
+        if s.starts_with(w) && best.is_none_or(|b| w.len() > b.1 - i) {
+            best = Some((kind, i + w.len(), bare));
         }
     }
     best
+}
+
+/// The first characters of [`ZH_PREFIX`], sorted, each with the indices
+/// of its prefixes in table order. Built once.
+fn zh_prefix_index() -> &'static [(char, Vec<usize>)] {
+    static INDEX: std::sync::OnceLock<Vec<(char, Vec<usize>)>> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index: Vec<(char, Vec<usize>)> = Vec::new();
+        for (k, (w, ..)) in ZH_PREFIX.iter().enumerate() {
+            let c = w.chars().next().expect("no empty prefix");
+            match index.iter_mut().find(|e| e.0 == c) {
+                Some(e) => e.1.push(k),
+                None => index.push((c, vec![k])),
+            }
+        }
+        index.sort_by_key(|e| e.0);
+        index
+    })
 }
 
 fn starts_with_ci(s: &[u8], w: &str) -> bool {
@@ -168,9 +191,9 @@ pub(crate) fn en_prefix(t: &str, i: usize) -> Option<(HedgeKind, usize)> {
     let s = &t.as_bytes()[i..];
     let c = s.first()?.to_ascii_lowercase();
     let mut best: Option<(HedgeKind, usize)> = None;
-    for &(w, k) in EN_PREFIX {
-        if w.as_bytes()[0] == c
-            && starts_with_ci(s, w)
+    for &n in &en_prefix_index()[usize::from(c)] {
+        let (w, k) = EN_PREFIX[usize::from(n)];
+        if starts_with_ci(s, w)
             && s.get(w.len()) == Some(&b' ')
             && best.is_none_or(|b| w.len() > b.1 - i)
         {
@@ -178,6 +201,20 @@ pub(crate) fn en_prefix(t: &str, i: usize) -> Option<(HedgeKind, usize)> {
         }
     }
     best
+}
+
+/// For each first byte, the indices of the [`EN_PREFIX`] entries that start
+/// with it, in table order. Built once.
+fn en_prefix_index() -> &'static [Vec<u8>; 256] {
+    static INDEX: std::sync::OnceLock<[Vec<u8>; 256]> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index: [Vec<u8>; 256] = std::array::from_fn(|_| Vec::new());
+        for (k, (w, _)) in EN_PREFIX.iter().enumerate() {
+            let k = u8::try_from(k).expect("at most 256 prefixes");
+            index[usize::from(w.as_bytes()[0])].push(k);
+        }
+        index
+    })
 }
 
 pub(crate) fn zh_postfix(t: &str, i: usize) -> Option<(HedgeKind, usize)> {

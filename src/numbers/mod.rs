@@ -128,11 +128,26 @@ pub fn find_numbers(text: &str) -> Vec<NumberMatch> {
         groups: Vec::new(),
     };
     let b = text.as_bytes();
+    let wide = wide_starts();
     let mut i = 0;
     while i < b.len() {
         let (c, len) = if b[i] < 0x80 {
             (b[i] as char, 1)
         } else {
+            // Most non-ASCII characters (CJK text) start nothing: a table
+            // look-up per character, decoded from its bytes, skips them.
+            let len = match b[i] {
+                0xC0..=0xDF => 2,
+                0xE0..=0xEF => 3,
+                _ => 4,
+            };
+            if len == 3 {
+                let cp = code_point3(b[i], b[i + 1], b[i + 2]);
+                if wide[cp / 64] & (1 << (cp % 64)) == 0 {
+                    i += 3;
+                    continue;
+                }
+            }
             let c = text[i..].chars().next().unwrap_or(' ');
             (c, c.len_utf8())
         };
@@ -162,6 +177,27 @@ pub fn parse_number(s: &str) -> Option<f64> {
     }
 }
 
+/// The code point of a three-byte UTF-8 character.
+#[inline]
+fn code_point3(b0: u8, b1: u8, b2: u8) -> usize {
+    (usize::from(b0 & 0x0F) << 12) | (usize::from(b1 & 0x3F) << 6) | usize::from(b2 & 0x3F)
+}
+
+/// The Basic Multilingual Plane as a bit set: which characters
+/// [`may_start_wide`], built once.
+fn wide_starts() -> &'static [u64; 1024] {
+    static TABLE: std::sync::OnceLock<Box<[u64; 1024]>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = Box::new([0u64; 1024]);
+        for cp in 0x80..0x10000u32 {
+            if char::from_u32(cp).is_some_and(may_start_wide) {
+                t[cp as usize / 64] |= 1 << (cp % 64);
+            }
+        }
+        t
+    })
+}
+
 #[inline]
 fn may_start(t: &str, i: usize, c: char) -> bool {
     if c.is_ascii() {
@@ -170,6 +206,11 @@ fn may_start(t: &str, i: usize, c: char) -> bool {
             || (c.is_ascii_alphabetic()
                 && !prev_char(t, i).is_some_and(|p| p.is_ascii_alphanumeric()));
     }
+    may_start_wide(c)
+}
+
+/// A non-ASCII character that may start a number or a hedge.
+fn may_start_wide(c: char) -> bool {
     digit(c).is_some()
         || chars::zh(c).is_some()
         || matches!(

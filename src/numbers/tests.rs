@@ -215,3 +215,22 @@ fn running_text() {
     assert!(m.fraction);
     assert_eq!(m.value, 0.75);
 }
+
+#[test]
+fn wide_start_table_agrees_with_the_predicate() {
+    let table = super::wide_starts();
+    for cp in 0x800..0x10000u32 {
+        let Some(c) = char::from_u32(cp) else {
+            continue;
+        };
+        let mut buf = [0u8; 4];
+        let b = c.encode_utf8(&mut buf).as_bytes();
+        let d = super::code_point3(b[0], b[1], b[2]);
+        assert_eq!(d, cp as usize);
+        assert_eq!(
+            table[d / 64] >> (d % 64) & 1 == 1,
+            super::may_start_wide(c),
+            "{c:?}"
+        );
+    }
+}
