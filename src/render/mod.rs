@@ -208,6 +208,10 @@ pub fn article(
     })
 }
 
+/// Where a rendered site-wide page goes: its path and bytes in, the
+/// caller's record of it out.
+pub type PageSink<'s, T> = dyn Fn(&str, Vec<u8>) -> Result<T, Diagnostic> + Sync + 's;
+
 /// A site-wide page as rendered: its path, the hash of its inputs, and
 /// what `sink` returned for its bytes — `None` when the previous build
 /// rendered the same inputs (the file in `out/` is already right).
@@ -229,7 +233,7 @@ pub fn site_pages_incremental<T: Send>(
     digests: &[(&digest::ArticleDigest, u128)],
     key: u128,
     previous: Option<&std::collections::BTreeMap<String, u128>>,
-    sink: &(dyn Fn(&str, Vec<u8>) -> Result<T, Diagnostic> + Sync),
+    sink: &PageSink<'_, T>,
 ) -> Result<Vec<SitePage<T>>, Diagnostic> {
     use rayon::prelude::*;
     let inputs = pages::Inputs::new(&templates.i18n, site, dataset, digests, key);
