@@ -103,10 +103,19 @@ impl Builder {
         if text.is_empty() {
             return;
         }
-        let verbatim = body.get(range.clone()) == Some(text);
+        // The text is the source itself, or sits inside it (a code span's
+        // text between its backticks): then every offset maps exactly.
+        let (verbatim, at) = match body.get(range.clone()) {
+            Some(src) if src == text => (true, range.start),
+            Some(src) => match src.find(text) {
+                Some(o) => (true, range.start + o),
+                None => (false, range.start),
+            },
+            None => (false, range.start),
+        };
         self.pieces.push(Piece {
             plain: self.text.len(),
-            src: range.start + offset,
+            src: at + offset,
             len: text.len(),
             verbatim,
         });
