@@ -696,15 +696,17 @@ impl<'a> Run<'a> {
             .is_some_and(|c| c.is_ascii_digit());
         if let Some(c) = after.chars().next().filter(|_| ends_in_digit) {
             if c.is_ascii_alphabetic() {
-                let word: String = after
-                    .chars()
-                    .take_while(|c| c.is_ascii_alphanumeric())
-                    .collect();
+                let len = after
+                    .bytes()
+                    .take_while(|b| b.is_ascii_alphanumeric())
+                    .count();
+                let word = &after[..len];
                 let unit = [
                     "k", "K", "M", "B", "T", "x", "X", "s", "GB", "TB", "PB", "MB", "MW", "GW",
                     "kW", "nm", "bn", "m",
                 ];
-                if !unit.contains(&word.as_str()) && !word.to_ascii_lowercase().ends_with("flops") {
+                let flops = len >= 5 && word[len - 5..].eq_ignore_ascii_case("flops");
+                if !unit.contains(&word) && !flops {
                     return true;
                 }
             }
@@ -2237,20 +2239,20 @@ impl<'a> Run<'a> {
 /// A figure with no number in it (`thousands of`, `数千`, `上万`, `几十万`):
 /// not a claim. `百万级` and `万卡` state an order of magnitude and are.
 fn vague(num: &str) -> bool {
-    let lower = num.trim().to_ascii_lowercase();
-    let plural_word = lower.chars().all(|c| c.is_ascii_alphabetic() || c == ' ')
-        && lower.split(' ').any(|w| {
-            matches!(
-                w,
-                "hundreds" | "thousands" | "millions" | "billions" | "tens" | "dozens"
-            )
+    let words = num.trim();
+    let plural_word = words.bytes().all(|b| b.is_ascii_alphabetic() || b == b' ')
+        && words.split(' ').any(|w| {
+            [
+                "hundreds",
+                "thousands",
+                "millions",
+                "billions",
+                "tens",
+                "dozens",
+            ]
+            .iter()
+            .any(|p| w.eq_ignore_ascii_case(p))
         });
-    let words_only = lower.chars().all(|c| c.is_ascii_alphabetic() || c == ' ');
-    let plural_word = plural_word
-        || (words_only
-            && lower
-                .split(' ')
-                .any(|w| matches!(w, "thousands" | "hundreds" | "millions")));
     plural_word || num.starts_with(['数', '几', '上', '成'])
 }
 
