@@ -173,14 +173,23 @@ pub fn fold(s: &str) -> Folded {
                     f.push_space(ps, pe);
                 }
             }
-            let mut e = i + 1;
-            while e < bytes.len() && bytes[e] < 0x80 && !ascii_space(bytes[e]) {
-                e += 1;
-            }
+            // The run goes on across single spaces and dashes between ASCII
+            // characters: each folds to one space at the same offset.
             f.copy_at(i);
-            let from = f.text.len();
-            f.text.push_str(&s[i..e]);
-            f.text[from..].make_ascii_lowercase();
+            let mut e = i;
+            loop {
+                while e < bytes.len() && bytes[e] < 0x80 && !ascii_space(bytes[e]) {
+                    f.text.push(char::from(bytes[e].to_ascii_lowercase()));
+                    e += 1;
+                }
+                match bytes.get(e + 1) {
+                    Some(&next) if ascii_space(bytes[e]) && next < 0x80 && !ascii_space(next) => {
+                        f.text.push(' ');
+                        e += 1;
+                    }
+                    _ => break,
+                }
+            }
             prev_cjk = false;
             i = e;
             continue;
