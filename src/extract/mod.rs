@@ -2138,8 +2138,10 @@ impl<'a> Run<'a> {
 
     fn finish(mut self) -> Extraction {
         let mut claims = Vec::new();
-        self.cands.sort_by_key(|c| (c.block, c.range.start));
-        for c in &self.cands {
+        let mut cands = std::mem::take(&mut self.cands);
+        cands.sort_by_key(|c| (c.block, c.range.start));
+        // Each candidate is used once: its strings move into the claim.
+        for c in cands {
             let b = &self.blocks[c.block];
             let t = &b.block.text;
             let Some(text) = t.get(c.range.clone()) else {
@@ -2157,7 +2159,7 @@ impl<'a> Run<'a> {
                 let txt = if c.subject_text.is_empty() {
                     i.name.clone()
                 } else {
-                    c.subject_text.clone()
+                    c.subject_text
                 };
                 EntityRef {
                     id: (!i.id.is_empty()).then(|| i.id.clone()),
@@ -2175,8 +2177,8 @@ impl<'a> Run<'a> {
                     .filter(|v| *v >= 0.0 && v.fract() == 0.0 && *v < 1e18)
                     .map(|v| v as u64),
                 approx: c.n.approx,
-                hedge: c.n.hedge.as_ref().map(|h| h.text.clone()),
-                chip: c.chip.clone(),
+                hedge: c.n.hedge.map(|h| h.text),
+                chip: c.chip,
                 subject,
                 role: c.role,
                 text: text.to_string(),
@@ -2276,8 +2278,11 @@ fn generic_at(t: &str, q: usize) -> Option<(usize, bool)> {
     None
 }
 
-fn chip_key(c: &ChipRef) -> String {
-    c.id.clone().unwrap_or_else(|| fold::fold_name(&c.name))
+fn chip_key(c: &ChipRef) -> std::borrow::Cow<'_, str> {
+    match &c.id {
+        Some(id) => id.into(),
+        None => fold::fold_name(&c.name).into(),
+    }
 }
 
 fn same_chip(a: &ChipRef, b: &ChipRef) -> bool {
