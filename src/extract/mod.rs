@@ -8,6 +8,7 @@
 
 pub mod entities;
 pub mod fold;
+mod overlap;
 pub mod quantity;
 pub mod text;
 
