@@ -651,9 +651,9 @@ impl<'a> Run<'a> {
     fn go(&mut self) {
         for bi in 0..self.blocks.len() {
             self.glued_units(bi);
-            let numbers = self.blocks[bi].numbers.clone();
             let mut covered = 0;
-            for n in numbers {
+            for k in 0..self.blocks[bi].numbers.len() {
+                let n = self.blocks[bi].numbers[k].clone();
                 // A number inside a claim just read (`2,000 RTX 4090 cards`).
                 if n.span.start < covered {
                     continue;
@@ -1676,15 +1676,15 @@ impl<'a> Run<'a> {
         sentence: Range<usize>,
         clause: Range<usize>,
     ) -> bool {
-        let mut n = n.clone();
-        if ph.plus && !n.approx {
-            n.approx = true;
-            n.hedge = Some(crate::numbers::Hedge {
+        let mut number = n.clone();
+        if ph.plus && !number.approx {
+            number.approx = true;
+            number.hedge = Some(crate::numbers::Hedge {
                 kind: HedgeKind::AtLeast,
                 text: "+".into(),
             });
         }
-        let n = &n;
+        let n = &number;
         let Some(count) = n.as_count() else {
             return false;
         };
@@ -1937,16 +1937,23 @@ impl<'a> Run<'a> {
                 })
                 .collect()
         };
-        for s in subject_list {
+        // One candidate per subject; the last takes the number and the chip.
+        let mut taken = Some((number, chip));
+        let last = subject_list.len() - 1;
+        for (k, s) in subject_list.into_iter().enumerate() {
             let (subject, subject_text) = match s {
                 Some((e, txt)) => (Some(e), txt),
                 None => (None, String::new()),
             };
+            let (n, chip) = match taken.as_ref() {
+                Some((n, chip)) if k < last => (n.clone(), chip.clone()),
+                _ => taken.take().expect("the last subject takes them"),
+            };
             self.cands.push(Cand {
                 block: bi,
                 range: range.clone(),
-                n: n.clone(),
-                chip: chip.clone(),
+                n,
+                chip,
                 subject,
                 subject_text,
                 role,
