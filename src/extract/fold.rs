@@ -141,7 +141,7 @@ fn fold_char(c: char, out: &mut String) {
 pub fn fold(s: &str) -> Folded {
     let mut f = Folded {
         text: String::with_capacity(s.len()),
-        segments: Vec::new(),
+        segments: Vec::with_capacity(16),
     };
     // A pending space: (original start, original end).
     let mut pending: Option<(usize, usize)> = None;
