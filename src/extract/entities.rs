@@ -212,7 +212,7 @@ impl EntityMatcher {
         });
         // Leftmost, then longest.
         cands.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(cands.len());
         let mut pos = 0;
         for (s, e, p) in cands {
             if s < pos {
