@@ -2269,21 +2269,49 @@ fn vague(num: &str) -> bool {
 /// A generic accelerator word at `q`: (length, is a bare counter).
 fn generic_at(t: &str, q: usize) -> Option<(usize, bool)> {
     let r = &t[q..];
-    for &(w, counter) in GENERIC_ZH {
-        if r.starts_with(w)
-            && (!w.is_ascii()
-                || word_end_ok(t, q + w.len())
-                || t[q + w.len()..].starts_with(['卡', '芯']))
-        {
-            return Some((w.len(), counter));
-        }
-    }
-    for &(w, counter) in GENERIC_EN {
-        if starts_ci(r, w) && word_end_ok(t, q + w.len()) {
-            return Some((w.len(), counter));
+    let first = *r.as_bytes().first()?;
+    // Only the words that can start with this byte, in list order.
+    for &(zh, k) in &generic_by_first_byte()[usize::from(first)] {
+        if zh {
+            let (w, counter) = GENERIC_ZH[usize::from(k)];
+            if r.starts_with(w)
+                && (!w.is_ascii()
+                    || word_end_ok(t, q + w.len())
+                    || t[q + w.len()..].starts_with(['卡', '芯']))
+            {
+                return Some((w.len(), counter));
+            }
+        } else {
+            let (w, counter) = GENERIC_EN[usize::from(k)];
+            if starts_ci(r, w) && word_end_ok(t, q + w.len()) {
+                return Some((w.len(), counter));
+            }
         }
     }
     None
+}
+
+/// For each byte, the generic words that can start with it: the Chinese
+/// list's (case-sensitive) before the English list's (either case), each
+/// in list order. Built once.
+fn generic_by_first_byte() -> &'static [Vec<(bool, u8)>; 256] {
+    static INDEX: std::sync::OnceLock<[Vec<(bool, u8)>; 256]> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index: [Vec<(bool, u8)>; 256] = std::array::from_fn(|_| Vec::new());
+        for (b, list) in index.iter_mut().enumerate() {
+            for (k, (w, _)) in GENERIC_ZH.iter().enumerate() {
+                if usize::from(w.as_bytes()[0]) == b {
+                    list.push((true, k as u8));
+                }
+            }
+            for (k, (w, _)) in GENERIC_EN.iter().enumerate() {
+                if w.as_bytes()[0].eq_ignore_ascii_case(&(b as u8)) {
+                    list.push((false, k as u8));
+                }
+            }
+        }
+        index
+    })
 }
 
 fn chip_key(c: &ChipRef) -> std::borrow::Cow<'_, str> {
