@@ -5,7 +5,6 @@
 use super::fold::{fold, fold_name};
 use crate::dataset::{Dataset, Entity, EntryKind};
 use crate::model::EntityKind;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -60,7 +59,7 @@ pub struct Found {
 /// The name matcher, built once per dataset.
 #[derive(Debug, Clone)]
 pub struct EntityMatcher {
-    ac: Option<AhoCorasick>,
+    ac: Option<aho_corasick::dfa::DFA>,
     patterns: Vec<Pattern>,
     pub info: Vec<EntityInfo>,
     by_id: HashMap<String, usize>,
@@ -160,11 +159,7 @@ impl EntityMatcher {
         }
         // A DFA: built once per dataset, it searches every block of every
         // article (several times faster than the default NFA there).
-        let ac = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build(&texts)
-            .ok();
+        let ac = super::overlap::build(&texts, false).ok();
         EntityMatcher {
             ac,
             patterns,
@@ -191,34 +186,33 @@ impl EntityMatcher {
         let f = fold(text);
         let fb = f.text.as_bytes();
         let mut cands: Vec<(usize, usize, usize)> = Vec::new();
-        for m in ac.find_overlapping_iter(&f.text) {
-            let (s, e) = (m.start(), m.end());
-            let p = &self.patterns[m.pattern().as_usize()];
+        super::overlap::each(ac, fb, |s, e, pi| {
+            let p = &self.patterns[pi];
             // Latin names stand on word boundaries; a plural `s` may follow.
             if is_word_byte(fb[s]) && s > 0 && is_word_byte(fb[s - 1]) {
-                continue;
+                return;
             }
             if is_word_byte(fb[e - 1]) && e < fb.len() && is_word_byte(fb[e]) {
                 let plural = fb[e] == b's' && (e + 1 >= fb.len() || !is_word_byte(fb[e + 1]));
                 if !plural {
-                    continue;
+                    return;
                 }
             }
             let orig = f.original(s..e);
             let Some(t) = text.get(orig.clone()) else {
-                continue;
+                return;
             };
             if p.needs_upper && !t.chars().all(|c| !c.is_ascii_lowercase()) {
-                continue;
+                return;
             }
             if p.needs_capital && !t.starts_with(|c: char| c.is_ascii_uppercase()) {
-                continue;
+                return;
             }
-            cands.push((s, e, m.pattern().as_usize()));
-        }
+            cands.push((s, e, pi));
+        });
         // Leftmost, then longest.
         cands.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(cands.len());
         let mut pos = 0;
         for (s, e, p) in cands {
             if s < pos {

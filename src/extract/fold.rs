@@ -141,7 +141,7 @@ fn fold_char(c: char, out: &mut String) {
 pub fn fold(s: &str) -> Folded {
     let mut f = Folded {
         text: String::with_capacity(s.len()),
-        segments: Vec::new(),
+        segments: Vec::with_capacity(16),
     };
     // A pending space: (original start, original end).
     let mut pending: Option<(usize, usize)> = None;
@@ -173,14 +173,23 @@ pub fn fold(s: &str) -> Folded {
                     f.push_space(ps, pe);
                 }
             }
-            let mut e = i + 1;
-            while e < bytes.len() && bytes[e] < 0x80 && !ascii_space(bytes[e]) {
-                e += 1;
-            }
+            // The run goes on across single spaces and dashes between ASCII
+            // characters: each folds to one space at the same offset.
             f.copy_at(i);
-            let from = f.text.len();
-            f.text.push_str(&s[i..e]);
-            f.text[from..].make_ascii_lowercase();
+            let mut e = i;
+            loop {
+                while e < bytes.len() && bytes[e] < 0x80 && !ascii_space(bytes[e]) {
+                    f.text.push(char::from(bytes[e].to_ascii_lowercase()));
+                    e += 1;
+                }
+                match bytes.get(e + 1) {
+                    Some(&next) if ascii_space(bytes[e]) && next < 0x80 && !ascii_space(next) => {
+                        f.text.push(' ');
+                        e += 1;
+                    }
+                    _ => break,
+                }
+            }
             prev_cjk = false;
             i = e;
             continue;

@@ -8,6 +8,7 @@
 
 pub mod entities;
 pub mod fold;
+mod overlap;
 pub mod quantity;
 pub mod text;
 
@@ -650,9 +651,9 @@ impl<'a> Run<'a> {
     fn go(&mut self) {
         for bi in 0..self.blocks.len() {
             self.glued_units(bi);
-            let numbers = self.blocks[bi].numbers.clone();
             let mut covered = 0;
-            for n in numbers {
+            for k in 0..self.blocks[bi].numbers.len() {
+                let n = self.blocks[bi].numbers[k].clone();
                 // A number inside a claim just read (`2,000 RTX 4090 cards`).
                 if n.span.start < covered {
                     continue;
@@ -696,15 +697,17 @@ impl<'a> Run<'a> {
             .is_some_and(|c| c.is_ascii_digit());
         if let Some(c) = after.chars().next().filter(|_| ends_in_digit) {
             if c.is_ascii_alphabetic() {
-                let word: String = after
-                    .chars()
-                    .take_while(|c| c.is_ascii_alphanumeric())
-                    .collect();
+                let len = after
+                    .bytes()
+                    .take_while(|b| b.is_ascii_alphanumeric())
+                    .count();
+                let word = &after[..len];
                 let unit = [
                     "k", "K", "M", "B", "T", "x", "X", "s", "GB", "TB", "PB", "MB", "MW", "GW",
                     "kW", "nm", "bn", "m",
                 ];
-                if !unit.contains(&word.as_str()) && !word.to_ascii_lowercase().ends_with("flops") {
+                let flops = len >= 5 && word[len - 5..].eq_ignore_ascii_case("flops");
+                if !unit.contains(&word) && !flops {
                     return true;
                 }
             }
@@ -1673,15 +1676,15 @@ impl<'a> Run<'a> {
         sentence: Range<usize>,
         clause: Range<usize>,
     ) -> bool {
-        let mut n = n.clone();
-        if ph.plus && !n.approx {
-            n.approx = true;
-            n.hedge = Some(crate::numbers::Hedge {
+        let mut number = n.clone();
+        if ph.plus && !number.approx {
+            number.approx = true;
+            number.hedge = Some(crate::numbers::Hedge {
                 kind: HedgeKind::AtLeast,
                 text: "+".into(),
             });
         }
-        let n = &n;
+        let n = &number;
         let Some(count) = n.as_count() else {
             return false;
         };
@@ -1934,16 +1937,23 @@ impl<'a> Run<'a> {
                 })
                 .collect()
         };
-        for s in subject_list {
+        // One candidate per subject; the last takes the number and the chip.
+        let mut taken = Some((number, chip));
+        let last = subject_list.len() - 1;
+        for (k, s) in subject_list.into_iter().enumerate() {
             let (subject, subject_text) = match s {
                 Some((e, txt)) => (Some(e), txt),
                 None => (None, String::new()),
             };
+            let (n, chip) = match taken.as_ref() {
+                Some((n, chip)) if k < last => (n.clone(), chip.clone()),
+                _ => taken.take().expect("the last subject takes them"),
+            };
             self.cands.push(Cand {
                 block: bi,
                 range: range.clone(),
-                n: n.clone(),
-                chip: chip.clone(),
+                n,
+                chip,
                 subject,
                 subject_text,
                 role,
@@ -2136,8 +2146,10 @@ impl<'a> Run<'a> {
 
     fn finish(mut self) -> Extraction {
         let mut claims = Vec::new();
-        self.cands.sort_by_key(|c| (c.block, c.range.start));
-        for c in &self.cands {
+        let mut cands = std::mem::take(&mut self.cands);
+        cands.sort_by_key(|c| (c.block, c.range.start));
+        // Each candidate is used once: its strings move into the claim.
+        for c in cands {
             let b = &self.blocks[c.block];
             let t = &b.block.text;
             let Some(text) = t.get(c.range.clone()) else {
@@ -2155,7 +2167,7 @@ impl<'a> Run<'a> {
                 let txt = if c.subject_text.is_empty() {
                     i.name.clone()
                 } else {
-                    c.subject_text.clone()
+                    c.subject_text
                 };
                 EntityRef {
                     id: (!i.id.is_empty()).then(|| i.id.clone()),
@@ -2173,8 +2185,8 @@ impl<'a> Run<'a> {
                     .filter(|v| *v >= 0.0 && v.fract() == 0.0 && *v < 1e18)
                     .map(|v| v as u64),
                 approx: c.n.approx,
-                hedge: c.n.hedge.as_ref().map(|h| h.text.clone()),
-                chip: c.chip.clone(),
+                hedge: c.n.hedge.map(|h| h.text),
+                chip: c.chip,
                 subject,
                 role: c.role,
                 text: text.to_string(),
@@ -2237,45 +2249,76 @@ impl<'a> Run<'a> {
 /// A figure with no number in it (`thousands of`, `数千`, `上万`, `几十万`):
 /// not a claim. `百万级` and `万卡` state an order of magnitude and are.
 fn vague(num: &str) -> bool {
-    let lower = num.trim().to_ascii_lowercase();
-    let plural_word = lower.chars().all(|c| c.is_ascii_alphabetic() || c == ' ')
-        && lower.split(' ').any(|w| {
-            matches!(
-                w,
-                "hundreds" | "thousands" | "millions" | "billions" | "tens" | "dozens"
-            )
+    let words = num.trim();
+    let plural_word = words.bytes().all(|b| b.is_ascii_alphabetic() || b == b' ')
+        && words.split(' ').any(|w| {
+            [
+                "hundreds",
+                "thousands",
+                "millions",
+                "billions",
+                "tens",
+                "dozens",
+            ]
+            .iter()
+            .any(|p| w.eq_ignore_ascii_case(p))
         });
-    let words_only = lower.chars().all(|c| c.is_ascii_alphabetic() || c == ' ');
-    let plural_word = plural_word
-        || (words_only
-            && lower
-                .split(' ')
-                .any(|w| matches!(w, "thousands" | "hundreds" | "millions")));
     plural_word || num.starts_with(['数', '几', '上', '成'])
 }
 
 /// A generic accelerator word at `q`: (length, is a bare counter).
 fn generic_at(t: &str, q: usize) -> Option<(usize, bool)> {
     let r = &t[q..];
-    for &(w, counter) in GENERIC_ZH {
-        if r.starts_with(w)
-            && (!w.is_ascii()
-                || word_end_ok(t, q + w.len())
-                || t[q + w.len()..].starts_with(['卡', '芯']))
-        {
-            return Some((w.len(), counter));
-        }
-    }
-    for &(w, counter) in GENERIC_EN {
-        if starts_ci(r, w) && word_end_ok(t, q + w.len()) {
-            return Some((w.len(), counter));
+    let first = *r.as_bytes().first()?;
+    // Only the words that can start with this byte, in list order.
+    for &(zh, k) in &generic_by_first_byte()[usize::from(first)] {
+        if zh {
+            let (w, counter) = GENERIC_ZH[usize::from(k)];
+            if r.starts_with(w)
+                && (!w.is_ascii()
+                    || word_end_ok(t, q + w.len())
+                    || t[q + w.len()..].starts_with(['卡', '芯']))
+            {
+                return Some((w.len(), counter));
+            }
+        } else {
+            let (w, counter) = GENERIC_EN[usize::from(k)];
+            if starts_ci(r, w) && word_end_ok(t, q + w.len()) {
+                return Some((w.len(), counter));
+            }
         }
     }
     None
 }
 
-fn chip_key(c: &ChipRef) -> String {
-    c.id.clone().unwrap_or_else(|| fold::fold_name(&c.name))
+/// For each byte, the generic words that can start with it: the Chinese
+/// list's (case-sensitive) before the English list's (either case), each
+/// in list order. Built once.
+fn generic_by_first_byte() -> &'static [Vec<(bool, u8)>; 256] {
+    static INDEX: std::sync::OnceLock<[Vec<(bool, u8)>; 256]> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index: [Vec<(bool, u8)>; 256] = std::array::from_fn(|_| Vec::new());
+        for (b, list) in index.iter_mut().enumerate() {
+            for (k, (w, _)) in GENERIC_ZH.iter().enumerate() {
+                if usize::from(w.as_bytes()[0]) == b {
+                    list.push((true, k as u8));
+                }
+            }
+            for (k, (w, _)) in GENERIC_EN.iter().enumerate() {
+                if w.as_bytes()[0].eq_ignore_ascii_case(&(b as u8)) {
+                    list.push((false, k as u8));
+                }
+            }
+        }
+        index
+    })
+}
+
+fn chip_key(c: &ChipRef) -> std::borrow::Cow<'_, str> {
+    match &c.id {
+        Some(id) => id.into(),
+        None => fold::fold_name(&c.name).into(),
+    }
 }
 
 fn same_chip(a: &ChipRef, b: &ChipRef) -> bool {

@@ -244,8 +244,9 @@ pub fn classify(text: &str, n: &NumberMatch) -> Unit {
     // A currency sign inside the span, between hedge and number
     // (`about $2 billion`, `约¥3000`).
     let inner = text.get(n.span.start..n.number_span.start).unwrap_or("");
+    let inner = inner.to_ascii_lowercase();
     for &(w, kind, unit) in BEFORE {
-        if inner.to_ascii_lowercase().trim_end().ends_with(w) {
+        if inner.trim_end().ends_with(w) {
             let (end, mult) = match unit_after(text, n.span.end) {
                 Some((_, _, m, e))
                     if m >= 1.0 && !matches!(text[n.span.end..e].trim(), "x" | "倍") =>

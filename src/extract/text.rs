@@ -34,8 +34,9 @@ const SKIP: [u8; 256] = {
 /// Sentence and clause ranges of a block's plain text. Sentences keep
 /// their final punctuation; clauses do not.
 pub fn split(text: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
-    let mut sentences = Vec::new();
-    let mut clauses = Vec::new();
+    // Room for a typical paragraph, so the vectors seldom grow.
+    let mut sentences = Vec::with_capacity(8);
+    let mut clauses = Vec::with_capacity(16);
     let (mut s0, mut c0) = (0usize, 0usize);
     let b = text.as_bytes();
     let digit_at = |k: usize| b.get(k).is_some_and(u8::is_ascii_digit);
@@ -457,8 +458,8 @@ const W_CLUSTER: u16 = 1 << 6;
 pub const W_ANAPHORA: u16 = 1 << 7;
 pub const W_FIGURE: u16 = 1 << 8;
 
-fn automaton() -> &'static (aho_corasick::AhoCorasick, Vec<(u16, bool)>) {
-    static AC: std::sync::OnceLock<(aho_corasick::AhoCorasick, Vec<(u16, bool)>)> =
+fn automaton() -> &'static (aho_corasick::dfa::DFA, Vec<(u16, bool)>) {
+    static AC: std::sync::OnceLock<(aho_corasick::dfa::DFA, Vec<(u16, bool)>)> =
         std::sync::OnceLock::new();
     AC.get_or_init(|| {
         let mut words = Vec::new();
@@ -469,11 +470,7 @@ fn automaton() -> &'static (aho_corasick::AhoCorasick, Vec<(u16, bool)>) {
                 info.push((1u16 << i, w.is_ascii()));
             }
         }
-        let ac = aho_corasick::AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build(&words)
-            .expect("static word lists");
+        let ac = super::overlap::build(&words, true).expect("static word lists");
         (ac, info)
     })
 }
@@ -493,16 +490,10 @@ pub type WordHit = (u32, u32, u16);
 /// sentences and clauses are asked about.
 pub fn word_hits(text: &str) -> Vec<WordHit> {
     let (ac, _) = automaton();
-    let hits: Vec<WordHit> = ac
-        .find_overlapping_iter(text)
-        .map(|m| {
-            (
-                m.start() as u32,
-                m.end() as u32,
-                m.pattern().as_u32() as u16,
-            )
-        })
-        .collect();
+    let mut hits: Vec<WordHit> = Vec::new();
+    super::overlap::each(ac, text.as_bytes(), |s, e, p| {
+        hits.push((s as u32, e as u32, p as u16))
+    });
     debug_assert!(hits.windows(2).all(|w| w[0].1 <= w[1].1));
     hits
 }
@@ -664,10 +655,11 @@ mod tests {
         let (ac, info) = automaton();
         let b = text.as_bytes();
         let mut mask = 0;
-        for m in ac.find_overlapping_iter(text) {
-            let (bit, ascii) = info[m.pattern().as_usize()];
+        let mut found = Vec::new();
+        super::super::overlap::each(ac, b, |s, e, p| found.push((s, e, p)));
+        for (s, end, p) in found {
+            let (bit, ascii) = info[p];
             if ascii {
-                let s = m.start();
                 if s > 0 && b[s - 1].is_ascii_alphanumeric() {
                     continue;
                 }
@@ -678,7 +670,7 @@ mod tests {
                     continue;
                 }
             }
-            let after = &text[m.end()..];
+            let after = &text[end..];
             let rest = after.strip_prefix("ing").unwrap_or(after).trim_start();
             let lower: String = rest.chars().take(16).collect::<String>().to_lowercase();
             if bit == W_TRAINED

@@ -281,25 +281,46 @@ pub(crate) fn suffix(t: &str, end: usize, int_small: bool) -> Option<(V, usize)>
     Some((mul, q))
 }
 
+/// English scale words, lower case, and their values.
+pub(crate) const SCALE_WORDS: &[(&str, V)] = &[
+    ("hundred", V::D(1, 2)),
+    ("hundreds", V::D(1, 2)),
+    ("thousand", V::D(1, 3)),
+    ("thousands", V::D(1, 3)),
+    ("lakh", V::D(1, 5)),
+    ("lakhs", V::D(1, 5)),
+    ("lac", V::D(1, 5)),
+    ("lacs", V::D(1, 5)),
+    ("lkh", V::D(1, 5)),
+    ("lkhs", V::D(1, 5)),
+    ("million", V::D(1, 6)),
+    ("millions", V::D(1, 6)),
+    ("crore", V::D(1, 7)),
+    ("crores", V::D(1, 7)),
+    ("cr", V::D(1, 7)),
+    ("koti", V::D(1, 7)),
+    ("krore", V::D(1, 7)),
+    ("krores", V::D(1, 7)),
+    ("kr", V::D(1, 7)),
+    ("billion", V::D(1, 9)),
+    ("billions", V::D(1, 9)),
+    ("trillion", V::D(1, 12)),
+    ("trillions", V::D(1, 12)),
+    ("dozen", V::D(12, 0)),
+    ("dozens", V::D(12, 0)),
+    ("dz", V::D(12, 0)),
+    ("dzs", V::D(12, 0)),
+    ("doz", V::D(12, 0)),
+    ("dozs", V::D(12, 0)),
+];
+
 /// English scale words, case-insensitive (also used by the word reader).
 pub(crate) fn scale_word(w: &str) -> Option<V> {
-    let mut buf = [0u8; 12];
-    let n = w.len();
-    if !(2..=12).contains(&n) {
+    if !(2..=12).contains(&w.len()) {
         return None;
     }
-    for (k, c) in w.bytes().enumerate() {
-        buf[k] = c.to_ascii_lowercase();
-    }
-    Some(match &buf[..n] {
-        b"hundred" | b"hundreds" => V::pow10(2),
-        b"thousand" | b"thousands" => V::pow10(3),
-        b"lakh" | b"lakhs" | b"lac" | b"lacs" | b"lkh" | b"lkhs" => V::pow10(5),
-        b"million" | b"millions" => V::pow10(6),
-        b"crore" | b"crores" | b"cr" | b"koti" | b"krore" | b"krores" | b"kr" => V::pow10(7),
-        b"billion" | b"billions" => V::pow10(9),
-        b"trillion" | b"trillions" => V::pow10(12),
-        b"dozen" | b"dozens" | b"dz" | b"dzs" | b"doz" | b"dozs" => V::int(12),
-        _ => return None,
-    })
+    SCALE_WORDS
+        .iter()
+        .find(|(s, _)| s.eq_ignore_ascii_case(w))
+        .map(|&(_, v)| v)
 }

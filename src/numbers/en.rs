@@ -10,7 +10,7 @@
 //! adds a new group. `a dozen` multiplies only what follows the last `and`
 //! (`three hundred and two dozens` = 324, as Recognizers-Text).
 
-use super::arabic::{digit_run, scale_word};
+use super::arabic::{digit_run, scale_word, SCALE_WORDS};
 use super::value::V;
 use super::HedgeKind;
 
@@ -58,143 +58,227 @@ struct Tok {
     hyphen: bool,
 }
 
+/// The words [`word`] reads, lower case; scale words (`thousand`,
+/// `lakh` ...) come from [`scale_word`].
+const WORDS: &[(&str, W)] = &[
+    ("zero", W::Zero),
+    ("nought", W::Zero),
+    ("naught", W::Zero),
+    ("nil", W::Zero),
+    ("one", W::Unit(1)),
+    ("two", W::Unit(2)),
+    ("three", W::Unit(3)),
+    ("four", W::Unit(4)),
+    ("five", W::Unit(5)),
+    ("six", W::Unit(6)),
+    ("seven", W::Unit(7)),
+    ("eight", W::Unit(8)),
+    ("nine", W::Unit(9)),
+    ("ten", W::Teen(10)),
+    ("eleven", W::Teen(11)),
+    ("twelve", W::Teen(12)),
+    ("thirteen", W::Teen(13)),
+    ("fourteen", W::Teen(14)),
+    ("fifteen", W::Teen(15)),
+    ("sixteen", W::Teen(16)),
+    ("seventeen", W::Teen(17)),
+    ("eighteen", W::Teen(18)),
+    ("nineteen", W::Teen(19)),
+    ("twenty", W::Tens(20)),
+    ("thirty", W::Tens(30)),
+    ("forty", W::Tens(40)),
+    ("fifty", W::Tens(50)),
+    ("sixty", W::Tens(60)),
+    ("seventy", W::Tens(70)),
+    ("eighty", W::Tens(80)),
+    ("ninety", W::Tens(90)),
+    ("hundred", W::Hundred),
+    ("hundreds", W::Hundred),
+    ("and", W::And),
+    ("a", W::A),
+    ("half", W::Half),
+    ("couple", W::Couple),
+    ("pair", W::Couple),
+    ("point", W::Point),
+    ("over", W::Over),
+    ("of", W::Of),
+    ("first", W::Ord(1)),
+    ("firsts", W::Ord(1)),
+    ("third", W::Ord(3)),
+    ("thirds", W::Ord(3)),
+    ("fourth", W::Ord(4)),
+    ("fourths", W::Ord(4)),
+    ("quarter", W::Ord(4)),
+    ("quarters", W::Ord(4)),
+    ("fifth", W::Ord(5)),
+    ("fifths", W::Ord(5)),
+    ("sixth", W::Ord(6)),
+    ("sixths", W::Ord(6)),
+    ("seventh", W::Ord(7)),
+    ("sevenths", W::Ord(7)),
+    ("eighth", W::Ord(8)),
+    ("eighths", W::Ord(8)),
+    ("ninth", W::Ord(9)),
+    ("ninths", W::Ord(9)),
+    ("tenth", W::Ord(10)),
+    ("tenths", W::Ord(10)),
+    ("eleventh", W::Ord(11)),
+    ("elevenths", W::Ord(11)),
+    ("twelfth", W::Ord(12)),
+    ("twelfths", W::Ord(12)),
+    ("twentieth", W::Ord(20)),
+    ("twentieths", W::Ord(20)),
+    ("thirtieth", W::Ord(30)),
+    ("thirtieths", W::Ord(30)),
+    ("fortieth", W::Ord(40)),
+    ("fortieths", W::Ord(40)),
+    ("fiftieth", W::Ord(50)),
+    ("fiftieths", W::Ord(50)),
+    ("hundredth", W::Ord(100)),
+    ("hundredths", W::Ord(100)),
+    ("thousandth", W::Ord(1000)),
+    ("thousandths", W::Ord(1000)),
+    ("single", W::Unit(1)),
+    ("tens", W::TensPl),
+    ("dozen", W::Dozen),
+    ("dozens", W::Dozen),
+    ("dz", W::Dozen),
+    ("dzs", W::Dozen),
+    ("doz", W::Dozen),
+    ("dozs", W::Dozen),
+];
+
+/// First words of hedges, and the words that open a range or a negative
+/// number: the prose words besides number words that can start a figure.
+const HEDGE_WORDS: &[&str] = &[
+    "about",
+    "around",
+    "approximately",
+    "approx",
+    "roughly",
+    "some",
+    "an",
+    "estimated",
+    "nearly",
+    "almost",
+    "close",
+    "up",
+    "as",
+    "under",
+    "just",
+    "below",
+    "fewer",
+    "less",
+    "no",
+    "not",
+    "at",
+    "over",
+    "well",
+    "more",
+    "upwards",
+    "in",
+    "north",
+    "above",
+    "greater",
+    "between",
+    "minus",
+    "negative",
+];
+
+/// A word of at most 14 ASCII letters as one number: its length, then its
+/// lower-cased letters (letters are never 0..=14, so no two words share a
+/// key).
+fn key(w: &str) -> u128 {
+    w.bytes().fold(w.len() as u128, |k, c| {
+        k << 8 | u128::from(c.to_ascii_lowercase())
+    })
+}
+
+/// [`WORDS`] by key, sorted. Built once.
+fn words_by_key() -> &'static [(u128, W)] {
+    static INDEX: std::sync::OnceLock<Vec<(u128, W)>> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index: Vec<(u128, W)> = WORDS.iter().map(|&(w, v)| (key(w), v)).collect();
+        index.sort_by_key(|e| e.0);
+        index
+    })
+}
+
 fn word(w: &str) -> Option<W> {
-    let mut buf = [0u8; 14];
     let n = w.len();
     if n > 14 {
         return None;
     }
-    for (k, c) in w.bytes().enumerate() {
-        buf[k] = c.to_ascii_lowercase();
+    let index = words_by_key();
+    if let Ok(i) = index.binary_search_by_key(&key(w), |e| e.0) {
+        return Some(index[i].1);
     }
-    use W::*;
-    Some(match &buf[..n] {
-        b"zero" | b"nought" | b"naught" | b"nil" => Zero,
-        b"one" => Unit(1),
-        b"two" => Unit(2),
-        b"three" => Unit(3),
-        b"four" => Unit(4),
-        b"five" => Unit(5),
-        b"six" => Unit(6),
-        b"seven" => Unit(7),
-        b"eight" => Unit(8),
-        b"nine" => Unit(9),
-        b"ten" => Teen(10),
-        b"eleven" => Teen(11),
-        b"twelve" => Teen(12),
-        b"thirteen" => Teen(13),
-        b"fourteen" => Teen(14),
-        b"fifteen" => Teen(15),
-        b"sixteen" => Teen(16),
-        b"seventeen" => Teen(17),
-        b"eighteen" => Teen(18),
-        b"nineteen" => Teen(19),
-        b"twenty" => Tens(20),
-        b"thirty" => Tens(30),
-        b"forty" => Tens(40),
-        b"fifty" => Tens(50),
-        b"sixty" => Tens(60),
-        b"seventy" => Tens(70),
-        b"eighty" => Tens(80),
-        b"ninety" => Tens(90),
-        b"hundred" | b"hundreds" => Hundred,
-        b"and" => And,
-        b"a" => A,
-        b"half" => Half,
-        b"couple" | b"pair" => Couple,
-        b"point" => Point,
-        b"over" => Over,
-        b"of" => Of,
-        b"first" | b"firsts" => Ord(1),
-        b"third" | b"thirds" => Ord(3),
-        b"fourth" | b"fourths" | b"quarter" | b"quarters" => Ord(4),
-        b"fifth" | b"fifths" => Ord(5),
-        b"sixth" | b"sixths" => Ord(6),
-        b"seventh" | b"sevenths" => Ord(7),
-        b"eighth" | b"eighths" => Ord(8),
-        b"ninth" | b"ninths" => Ord(9),
-        b"tenth" | b"tenths" => Ord(10),
-        b"eleventh" | b"elevenths" => Ord(11),
-        b"twelfth" | b"twelfths" => Ord(12),
-        b"twentieth" | b"twentieths" => Ord(20),
-        b"thirtieth" | b"thirtieths" => Ord(30),
-        b"fortieth" | b"fortieths" => Ord(40),
-        b"fiftieth" | b"fiftieths" => Ord(50),
-        b"hundredth" | b"hundredths" => Ord(100),
-        b"thousandth" | b"thousandths" => Ord(1000),
-        b"single" => Unit(1),
-        b"tens" => TensPl,
-        _ => {
-            if matches!(
-                &buf[..n],
-                b"dozen" | b"dozens" | b"dz" | b"dzs" | b"doz" | b"dozs"
-            ) {
-                return Some(Dozen);
-            }
-            let v = scale_word(w)?;
-            if v == V::pow10(2) {
-                return Some(Hundred);
-            }
-            return Some(Scale(v, buf[n - 1] == b's'));
-        }
-    })
+    let v = scale_word(w)?;
+    if v == V::pow10(2) {
+        return Some(W::Hundred);
+    }
+    Some(W::Scale(
+        v,
+        w.as_bytes()[n - 1].to_ascii_lowercase() == b's',
+    ))
 }
 
 /// Whether the word at `i` can start a number or a hedge: a number word,
-/// a hedge's first word, `between`, `minus`, `negative`. One `match`; lets
-/// the scanner skip ordinary prose words at once.
+/// a hedge's first word, `between`, `minus`, `negative`. One look-up in a
+/// sorted table; lets the scanner skip ordinary prose words at once.
 pub(crate) fn interesting(t: &str, i: usize) -> bool {
     let b = t.as_bytes();
     let mut e = i;
     while e < b.len() && b[e].is_ascii_alphabetic() {
         e += 1;
     }
-    if e - i > 14 {
+    if e == i || e - i > 14 {
         return false;
     }
-    let w = &t[i..e];
-    if word(w).is_some_and(|w| !matches!(w, W::And | W::Of | W::Over | W::Ord(_) | W::Couple)) {
-        return true;
+    // Length, first and last letter rule out most prose words at once.
+    let (keys, sketch) = interesting_keys();
+    if sketch[sketch_index(&b[i..e])] & (1 << ((b[e - 1] | 0x20) - b'a')) == 0 {
+        return false;
     }
-    let mut buf = [0u8; 14];
-    for (k, c) in w.bytes().enumerate() {
-        buf[k] = c.to_ascii_lowercase();
-    }
-    matches!(
-        &buf[..w.len()],
-        b"about"
-            | b"around"
-            | b"approximately"
-            | b"approx"
-            | b"roughly"
-            | b"some"
-            | b"an"
-            | b"estimated"
-            | b"nearly"
-            | b"almost"
-            | b"close"
-            | b"up"
-            | b"as"
-            | b"under"
-            | b"just"
-            | b"below"
-            | b"fewer"
-            | b"less"
-            | b"no"
-            | b"not"
-            | b"at"
-            | b"over"
-            | b"well"
-            | b"more"
-            | b"upwards"
-            | b"in"
-            | b"north"
-            | b"above"
-            | b"greater"
-            | b"between"
-            | b"minus"
-            | b"negative"
-    )
+    keys.binary_search(&key(&t[i..e])).is_ok()
+}
+
+/// Where a word of 1 to 14 ASCII letters falls in the sketch of
+/// [`interesting_keys`]: by length and first letter (a bit per last letter).
+fn sketch_index(w: &[u8]) -> usize {
+    w.len() * 26 + usize::from((w[0] | 0x20) - b'a')
+}
+
+/// The definition of [`interesting`] for one word.
+fn interesting_word(w: &str) -> bool {
+    word(w).is_some_and(|w| !matches!(w, W::And | W::Of | W::Over | W::Ord(_) | W::Couple))
+        || HEDGE_WORDS.iter().any(|h| h.eq_ignore_ascii_case(w))
+}
+
+/// The keys of every interesting word, sorted, and a sketch of them: for
+/// each length and first letter, a bit per last letter. Every word `word`
+/// knows is in [`WORDS`] or [`SCALE_WORDS`], so testing those and
+/// [`HEDGE_WORDS`] finds them all. Built once.
+fn interesting_keys() -> &'static (Vec<u128>, Vec<u32>) {
+    static KEYS: std::sync::OnceLock<(Vec<u128>, Vec<u32>)> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| {
+        let words = WORDS.iter().map(|e| e.0);
+        let scales = SCALE_WORDS.iter().map(|e| e.0);
+        let interesting: Vec<&str> = words
+            .chain(scales)
+            .chain(HEDGE_WORDS.iter().copied())
+            .filter(|w| interesting_word(w))
+            .collect();
+        let mut sketch = vec![0u32; 15 * 26];
+        for w in &interesting {
+            let b = w.as_bytes();
+            sketch[sketch_index(b)] |= 1 << ((b[b.len() - 1] | 0x20) - b'a');
+        }
+        let mut keys: Vec<u128> = interesting.into_iter().map(key).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        (keys, sketch)
+    })
 }
 
 /// Splits words at `i` into tokens (stops at anything else).
@@ -693,4 +777,215 @@ fn ordinal_fraction(toks: &[Tok], k: usize) -> Option<(V, usize)> {
         return None;
     }
     Some((num.div(V::int(den)), k + 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // The functions as they were, one `match` each, to check the tables.
+    fn word_by_match(w: &str) -> Option<W> {
+        let mut buf = [0u8; 14];
+        let n = w.len();
+        if n > 14 {
+            return None;
+        }
+        for (k, c) in w.bytes().enumerate() {
+            buf[k] = c.to_ascii_lowercase();
+        }
+        use W::*;
+        Some(match &buf[..n] {
+            b"zero" | b"nought" | b"naught" | b"nil" => Zero,
+            b"one" => Unit(1),
+            b"two" => Unit(2),
+            b"three" => Unit(3),
+            b"four" => Unit(4),
+            b"five" => Unit(5),
+            b"six" => Unit(6),
+            b"seven" => Unit(7),
+            b"eight" => Unit(8),
+            b"nine" => Unit(9),
+            b"ten" => Teen(10),
+            b"eleven" => Teen(11),
+            b"twelve" => Teen(12),
+            b"thirteen" => Teen(13),
+            b"fourteen" => Teen(14),
+            b"fifteen" => Teen(15),
+            b"sixteen" => Teen(16),
+            b"seventeen" => Teen(17),
+            b"eighteen" => Teen(18),
+            b"nineteen" => Teen(19),
+            b"twenty" => Tens(20),
+            b"thirty" => Tens(30),
+            b"forty" => Tens(40),
+            b"fifty" => Tens(50),
+            b"sixty" => Tens(60),
+            b"seventy" => Tens(70),
+            b"eighty" => Tens(80),
+            b"ninety" => Tens(90),
+            b"hundred" | b"hundreds" => Hundred,
+            b"and" => And,
+            b"a" => A,
+            b"half" => Half,
+            b"couple" | b"pair" => Couple,
+            b"point" => Point,
+            b"over" => Over,
+            b"of" => Of,
+            b"first" | b"firsts" => Ord(1),
+            b"third" | b"thirds" => Ord(3),
+            b"fourth" | b"fourths" | b"quarter" | b"quarters" => Ord(4),
+            b"fifth" | b"fifths" => Ord(5),
+            b"sixth" | b"sixths" => Ord(6),
+            b"seventh" | b"sevenths" => Ord(7),
+            b"eighth" | b"eighths" => Ord(8),
+            b"ninth" | b"ninths" => Ord(9),
+            b"tenth" | b"tenths" => Ord(10),
+            b"eleventh" | b"elevenths" => Ord(11),
+            b"twelfth" | b"twelfths" => Ord(12),
+            b"twentieth" | b"twentieths" => Ord(20),
+            b"thirtieth" | b"thirtieths" => Ord(30),
+            b"fortieth" | b"fortieths" => Ord(40),
+            b"fiftieth" | b"fiftieths" => Ord(50),
+            b"hundredth" | b"hundredths" => Ord(100),
+            b"thousandth" | b"thousandths" => Ord(1000),
+            b"single" => Unit(1),
+            b"tens" => TensPl,
+            _ => {
+                if matches!(
+                    &buf[..n],
+                    b"dozen" | b"dozens" | b"dz" | b"dzs" | b"doz" | b"dozs"
+                ) {
+                    return Some(Dozen);
+                }
+                let v = scale_word_by_match(w)?;
+                if v == V::pow10(2) {
+                    return Some(Hundred);
+                }
+                return Some(Scale(v, buf[n - 1] == b's'));
+            }
+        })
+    }
+
+    fn scale_word_by_match(w: &str) -> Option<V> {
+        let mut buf = [0u8; 12];
+        let n = w.len();
+        if !(2..=12).contains(&n) {
+            return None;
+        }
+        for (k, c) in w.bytes().enumerate() {
+            buf[k] = c.to_ascii_lowercase();
+        }
+        Some(match &buf[..n] {
+            b"hundred" | b"hundreds" => V::pow10(2),
+            b"thousand" | b"thousands" => V::pow10(3),
+            b"lakh" | b"lakhs" | b"lac" | b"lacs" | b"lkh" | b"lkhs" => V::pow10(5),
+            b"million" | b"millions" => V::pow10(6),
+            b"crore" | b"crores" | b"cr" | b"koti" | b"krore" | b"krores" | b"kr" => V::pow10(7),
+            b"billion" | b"billions" => V::pow10(9),
+            b"trillion" | b"trillions" => V::pow10(12),
+            b"dozen" | b"dozens" | b"dz" | b"dzs" | b"doz" | b"dozs" => V::int(12),
+            _ => return None,
+        })
+    }
+
+    fn interesting_by_match(t: &str, i: usize) -> bool {
+        let b = t.as_bytes();
+        let mut e = i;
+        while e < b.len() && b[e].is_ascii_alphabetic() {
+            e += 1;
+        }
+        if e - i > 14 {
+            return false;
+        }
+        let w = &t[i..e];
+        if word_by_match(w)
+            .is_some_and(|w| !matches!(w, W::And | W::Of | W::Over | W::Ord(_) | W::Couple))
+        {
+            return true;
+        }
+        let mut buf = [0u8; 14];
+        for (k, c) in w.bytes().enumerate() {
+            buf[k] = c.to_ascii_lowercase();
+        }
+        matches!(
+            &buf[..w.len()],
+            b"about"
+                | b"around"
+                | b"approximately"
+                | b"approx"
+                | b"roughly"
+                | b"some"
+                | b"an"
+                | b"estimated"
+                | b"nearly"
+                | b"almost"
+                | b"close"
+                | b"up"
+                | b"as"
+                | b"under"
+                | b"just"
+                | b"below"
+                | b"fewer"
+                | b"less"
+                | b"no"
+                | b"not"
+                | b"at"
+                | b"over"
+                | b"well"
+                | b"more"
+                | b"upwards"
+                | b"in"
+                | b"north"
+                | b"above"
+                | b"greater"
+                | b"between"
+                | b"minus"
+                | b"negative"
+        )
+    }
+
+    #[test]
+    fn tables_read_words_like_the_matches() {
+        let mut words: Vec<String> = WORDS.iter().map(|e| e.0.to_string()).collect();
+        words.extend(SCALE_WORDS.iter().map(|e| e.0.to_string()));
+        words.extend(HEDGE_WORDS.iter().map(|w| w.to_string()));
+        words.extend(
+            [
+                "the",
+                "GPUs",
+                "H",
+                "x",
+                "s",
+                "Thousands",
+                "MILLION",
+                "Ones",
+                "tenths",
+                "ab",
+            ]
+            .iter()
+            .map(|w| w.to_string()),
+        );
+        let variants: Vec<String> = words
+            .iter()
+            .flat_map(|w| {
+                let mut cap = w.clone();
+                cap[..1].make_ascii_uppercase();
+                [
+                    w.clone(),
+                    w.to_ascii_uppercase(),
+                    cap,
+                    format!("{w}s"),
+                    format!("{w}x"),
+                    w[1..].to_string(),
+                    w[..w.len() - 1].to_string(),
+                ]
+            })
+            .collect();
+        for w in &variants {
+            assert_eq!(word(w), word_by_match(w), "{w:?}");
+            assert_eq!(scale_word(w), scale_word_by_match(w), "{w:?}");
+            let t = format!("{w} 5");
+            assert_eq!(interesting(&t, 0), interesting_by_match(&t, 0), "{w:?}");
+        }
+    }
 }

@@ -17,6 +17,9 @@ const POW10: [f64; 23] = [
 ];
 
 fn shift(m: i128, k: i32) -> Option<i128> {
+    if k == 0 {
+        return Some(m);
+    }
     if !(0..=38).contains(&k) {
         return None;
     }
@@ -53,6 +56,8 @@ impl V {
     pub(crate) fn f(self) -> f64 {
         match self {
             V::F(x) => x,
+            // The same rounding as from `i128`, through the cheaper `i64`.
+            V::D(m, 0) if i64::try_from(m).is_ok() => m as i64 as f64,
             V::D(m, e) if e >= 0 => match shift(m, e) {
                 Some(x) => x as f64,
                 None => m as f64 * 10f64.powi(e),
