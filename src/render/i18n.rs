@@ -61,6 +61,11 @@ pub struct I18n {
     keys_en: BTreeSet<String>,
     /// `(lang, key)` looked up but absent from that language.
     missing: Mutex<BTreeSet<(String, String)>>,
+    /// Every message that needs no argument, formatted once per language
+    /// at load: pages ask for the same labels for every claim, and
+    /// formatting a Fluent pattern is the expensive part of a lookup.
+    plain_zh: HashMap<String, String>,
+    plain_en: HashMap<String, String>,
 }
 
 impl std::fmt::Debug for I18n {
@@ -123,12 +128,16 @@ impl I18n {
         let (en_path, en_text) = texts.remove("en").unwrap_or_default();
         let (zh, keys_zh) = bundle("zh", &zh_path, zh_text, format_zh)?;
         let (en, keys_en) = bundle("en", &en_path, en_text, format_en)?;
+        let plain_zh = plain_messages(&zh, &keys_zh);
+        let plain_en = plain_messages(&en, &keys_en);
         Ok(I18n {
             zh,
             en,
             keys_zh,
             keys_en,
             missing: Mutex::new(BTreeSet::new()),
+            plain_zh,
+            plain_en,
         })
     }
 
@@ -146,6 +155,16 @@ impl I18n {
     /// The message `key` in `lang` with `args`; falls back to the other
     /// language (and remembers that it did), then to the key itself.
     pub fn t(&self, lang: &str, key: &str, args: &[(&str, Arg)]) -> String {
+        if args.is_empty() {
+            let plain = if lang_of(lang) == "zh" {
+                &self.plain_zh
+            } else {
+                &self.plain_en
+            };
+            if let Some(s) = plain.get(key) {
+                return s.clone();
+            }
+        }
         let (first, other) = self.bundle_of(lang);
         let mut fa = FluentArgs::new();
         for (k, v) in args {
@@ -251,6 +270,23 @@ impl I18n {
             })
             .collect()
     }
+}
+
+/// The messages of `bundle` that format without an argument (a message
+/// that refers to a variable reports an error without one, and is left
+/// out), by key.
+fn plain_messages(
+    bundle: &FluentBundle<FluentResource>,
+    keys: &BTreeSet<String>,
+) -> HashMap<String, String> {
+    keys.iter()
+        .filter_map(|key| {
+            let pattern = bundle.get_message(key)?.value()?;
+            let mut errors = Vec::new();
+            let s = bundle.format_pattern(pattern, None, &mut errors);
+            errors.is_empty().then(|| (key.clone(), s.into_owned()))
+        })
+        .collect()
 }
 
 type Formatter = fn(&FluentValue<'_>, &IntlLangMemoizer) -> Option<String>;

@@ -7,6 +7,7 @@
 //! reach the page unsanitised. Nesting deeper than [`MAX_DEPTH`] is
 //! flattened first, because html5ever (behind ammonia) is quadratic in depth.
 
+use super::escape::escape_html as escape_attr;
 use super::sanitize::{is_capped as is_container, is_capped_end as is_container_end};
 pub use super::sanitize::{sanitize, MAX_DEPTH};
 use crate::model::Claim;
@@ -207,22 +208,6 @@ fn restore_marks(html: &str, marks: &[Mark<'_>]) -> String {
     }
     out.push_str(rest);
     out
-}
-
-/// Escapes text for an HTML attribute value in double quotes.
-pub fn escape_attr(s: &str) -> String {
-    let mut o = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => o.push_str("&amp;"),
-            '"' => o.push_str("&quot;"),
-            '\'' => o.push_str("&#39;"),
-            '<' => o.push_str("&lt;"),
-            '>' => o.push_str("&gt;"),
-            c => o.push(c),
-        }
-    }
-    o
 }
 
 #[cfg(test)]

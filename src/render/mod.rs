@@ -10,9 +10,11 @@
     reason = "Diagnostic is the crate's one error type, returned once per build; boxing it is diagnostic.rs's decision"
 )]
 
+mod cards;
 pub mod chart;
 pub mod config;
 pub mod digest;
+mod escape;
 pub mod format;
 pub mod i18n;
 pub mod markdown;
@@ -53,23 +55,7 @@ pub fn load_templates(user: Option<&Path>) -> Result<Templates, Diagnostic> {
     Ok(Templates { tera, i18n })
 }
 
-/// Tera's default escaper also writes `/` as `&#x2F;`, which turns every URL
-/// in the feed and sitemap into noise. These five are all that text and
-/// double-quoted attributes need.
-pub fn escape_html(s: &str) -> String {
-    let mut o = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        match c {
-            '&' => o.push_str("&amp;"),
-            '<' => o.push_str("&lt;"),
-            '>' => o.push_str("&gt;"),
-            '"' => o.push_str("&quot;"),
-            '\'' => o.push_str("&#39;"),
-            c => o.push(c),
-        }
-    }
-    o
-}
+pub use escape::{escape_html, escape_into};
 
 fn tera_from(user: Option<&Path>) -> Result<Tera, Diagnostic> {
     let mut files: Vec<(String, String)> = Vec::new();

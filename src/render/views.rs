@@ -143,7 +143,16 @@ pub struct BriefingView {
     pub source: String,
     pub source_url: Option<String>,
     pub attribution: Option<String>,
+    /// The claims as data, for the digest the site-wide pages are built
+    /// from. Templates see them as `claims_html` and `notes_html`
+    /// (written by [`super::cards`]) and their number as `n_claims`.
+    #[serde(skip)]
     pub claims: Vec<ClaimView>,
+    pub n_claims: usize,
+    /// One `<li>` card per claim, for the briefing's claim list.
+    pub claims_html: String,
+    /// One `<li>` per claim, for the notes printed under the article.
+    pub notes_html: String,
     pub counts: Vec<Count>,
     pub conflicts: Vec<Text>,
     pub references: Vec<Citation>,
@@ -474,6 +483,75 @@ fn claim_reviewed(c: &ClaimView) -> String {
     }
 }
 
+/// schema.org `Organization`.
+#[derive(Serialize)]
+struct Org<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+}
+
+/// schema.org `Rating` (docs/claimreview.md has the scale).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Rating<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    alternate_name: &'a str,
+    name: &'a str,
+    best_rating: u8,
+    worst_rating: u8,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rating_value: Option<u8>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rating_explanation: Option<&'a str>,
+}
+
+/// The article the claim appeared in: a schema.org `CreativeWork`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Appearance<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    headline: &'a str,
+    in_language: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date_published: Option<&'a str>,
+}
+
+/// schema.org `Claim`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ReviewedClaim<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    author: Org<'a>,
+    appearance: Appearance<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date_published: Option<&'a str>,
+}
+
+/// schema.org `ClaimReview`, one per claim.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ClaimReview<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    url: String,
+    claim_reviewed: String,
+    author: Org<'a>,
+    date_published: &'a str,
+    in_language: &'static str,
+    review_rating: Rating<'a>,
+    item_reviewed: ReviewedClaim<'a>,
+}
+
 /// ClaimReview JSON-LD, one block per claim, each safe inside `<script>`.
 fn claim_reviews(
     f: &FactFile,
@@ -482,73 +560,78 @@ fn claim_reviews(
     published: &str,
 ) -> Vec<String> {
     let url = format!("{}/briefings/{}.html", site.base_url, f.article.slug);
-    let statuses: Vec<VerdictStatus> = f.claims.iter().map(status).collect();
+    let site_url = format!("{}/", site.base_url);
+    let date = parse_date(f.article.date.as_deref().unwrap_or_default()).map(|d| d.iso());
+    let claim_author = f.article.source.as_deref().unwrap_or("Unknown publication");
     claims
         .iter()
-        .zip(statuses)
-        .map(|(c, v)| {
-            let mut rr = serde_json::json!({
-                "@type": "Rating",
-                "alternateName": c.verdict.label.en,
-                "name": c.verdict.label.en,
-                "bestRating": 5,
-                "worstRating": 1,
-            });
-            if let Some(r) = rating(v) {
-                rr["ratingValue"] = r.into();
-            }
-            if !c.note.en.is_empty() {
-                rr["ratingExplanation"] = c.note.en.clone().into();
-            }
-            let mut appearance = serde_json::json!({
-                "@type": "CreativeWork",
-                "headline": f.article.title,
-                "inLanguage": f.article.lang,
-            });
-            if let Some(u) = &f.article.source_url {
-                appearance["url"] = u.clone().into();
-            }
-            if let Some(d) = parse_date(f.article.date.as_deref().unwrap_or_default()) {
-                appearance["datePublished"] = d.iso().into();
-            }
-            let claim_author = f
-                .article
-                .source
-                .clone()
-                .unwrap_or_else(|| "Unknown publication".into());
-            let mut item = serde_json::json!({
-                "@type": "Claim",
-                "author": {"@type": "Organization", "name": claim_author},
-                "appearance": appearance,
-            });
-            if let Some(d) = parse_date(f.article.date.as_deref().unwrap_or_default()) {
-                item["datePublished"] = d.iso().into();
-            }
-            let review = serde_json::json!({
-                "@context": "https://schema.org",
-                "@type": "ClaimReview",
-                "url": format!("{url}#claim-{}", c.id),
-                "claimReviewed": claim_reviewed(c),
-                "author": {"@type": "Organization", "name": site.title, "url": format!("{}/", site.base_url)},
-                "datePublished": published,
-                "inLanguage": "en",
-                "reviewRating": rr,
-                "itemReviewed": item,
-            });
-            script_safe(&serde_json::to_string_pretty(&review).unwrap_or_else(|_| "{}".into()))
+        .zip(&f.claims)
+        .map(|(c, claim)| {
+            let review = ClaimReview {
+                context: "https://schema.org",
+                kind: "ClaimReview",
+                url: format!("{url}#claim-{}", c.id),
+                claim_reviewed: claim_reviewed(c),
+                author: Org {
+                    kind: "Organization",
+                    name: &site.title,
+                    url: Some(&site_url),
+                },
+                date_published: published,
+                in_language: "en",
+                review_rating: Rating {
+                    kind: "Rating",
+                    alternate_name: &c.verdict.label.en,
+                    name: &c.verdict.label.en,
+                    best_rating: 5,
+                    worst_rating: 1,
+                    rating_value: rating(status(claim)),
+                    rating_explanation: Some(c.note.en.as_str()).filter(|n| !n.is_empty()),
+                },
+                item_reviewed: ReviewedClaim {
+                    kind: "Claim",
+                    author: Org {
+                        kind: "Organization",
+                        name: claim_author,
+                        url: None,
+                    },
+                    appearance: Appearance {
+                        kind: "CreativeWork",
+                        headline: &f.article.title,
+                        in_language: &f.article.lang,
+                        url: f.article.source_url.as_deref(),
+                        date_published: date.as_deref(),
+                    },
+                    date_published: date.as_deref(),
+                },
+            };
+            script_safe(&serde_json::to_string(&review).unwrap_or_else(|_| "{}".into()))
         })
         .collect()
 }
 
 /// JSON for a `<script>` element: no article text may end the element,
 /// open a comment or start a CDATA section; `\u2028`/`\u2029` are escaped
-/// for old JavaScript parsers.
+/// for old JavaScript parsers. Outside strings JSON has none of these
+/// characters, so escaping them everywhere keeps the JSON's meaning.
 pub fn script_safe(json: &str) -> String {
-    json.replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
-        .replace('\u{2028}', "\\u2028")
-        .replace('\u{2029}', "\\u2029")
+    let mut o = String::with_capacity(json.len() + 16);
+    let mut run = 0;
+    for (i, ch) in json.char_indices() {
+        let esc = match ch {
+            '<' => "\\u003c",
+            '>' => "\\u003e",
+            '&' => "\\u0026",
+            '\u{2028}' => "\\u2028",
+            '\u{2029}' => "\\u2029",
+            _ => continue,
+        };
+        o.push_str(&json[run..i]);
+        o.push_str(esc);
+        run = i + ch.len_utf8();
+    }
+    o.push_str(&json[run..]);
+    o
 }
 
 /// The date a briefing is filed under: its front matter date (any
@@ -658,6 +741,15 @@ pub fn briefing(i: &I18n, site: &super::Site, p: &Processed, ds: &Dataset) -> Br
     let up = updated(p);
     let date = f.article.date.clone().unwrap_or_default();
     let jsonld = claim_reviews(f, &claims, site, &up[..10]);
+    let mut claims_html = String::with_capacity(claims.len() * 1500);
+    super::cards::claim_items(
+        &mut claims_html,
+        &super::cards::Labels::new(i),
+        &f.article.lang,
+        &claims,
+    );
+    let mut notes_html = String::with_capacity(claims.len() * 200);
+    super::cards::print_notes(&mut notes_html, &claims);
     BriefingView {
         slug: f.article.slug.clone(),
         lang: f.article.lang.clone(),
@@ -691,6 +783,9 @@ pub fn briefing(i: &I18n, site: &super::Site, p: &Processed, ds: &Dataset) -> Br
         references,
         chart: chart::compare(&points),
         jsonld,
+        n_claims: claims.len(),
+        claims_html,
+        notes_html,
         claims,
         article_html,
     }
