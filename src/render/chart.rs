@@ -416,3 +416,167 @@ mod tests {
         assert_eq!(v.total, 6);
     }
 }
+
+/// The compare chart as inline SVG, in a `<figure>` with a caption; `id`
+/// prefixes the ids its `<title>` and `<desc>` are referred to by.
+///
+/// A briefing draws one of these with a row per claim; written through
+/// Tera they cost more than the rest of the page, so this one chart's
+/// markup lives here (the site-wide charts stay in templates). Every
+/// text is escaped.
+pub fn compare_svg(c: &Compare, i: &super::i18n::I18n, id: &str) -> String {
+    use super::escape::escape_into as esc;
+    use std::fmt::Write;
+    let t = |lang: &str, key: &str| i.t(lang, key, &[]);
+    let (claimed_zh, claimed_en) = (t("zh", "chart-claimed"), t("en", "chart-claimed"));
+    let (recorded_zh, recorded_en) = (t("zh", "chart-recorded"), t("en", "chart-recorded"));
+    let mut o = String::with_capacity(1200 + c.rows.len() * 900);
+    let _ = write!(
+        o,
+        "<figure class=\"chart chart-compare\">\n<svg role=\"img\" aria-labelledby=\"{id}-t {id}-d\" viewBox=\"0 0 {} {}\" preserveAspectRatio=\"xMinYMin meet\">\n<title id=\"{id}-t\">",
+        c.width, c.height
+    );
+    esc(&mut o, &t("zh", "chart-compare-title"));
+    o.push_str(" / ");
+    esc(&mut o, &t("en", "chart-compare-title"));
+    let _ = write!(o, "</title>\n<desc id=\"{id}-d\">");
+    for r in &c.rows {
+        esc(&mut o, &r.label);
+        o.push_str(": ");
+        esc(&mut o, &claimed_zh);
+        o.push(' ');
+        esc(&mut o, &r.claimed_zh);
+        if let Some(v) = &r.recorded_zh {
+            o.push(',');
+            esc(&mut o, &recorded_zh);
+            o.push(' ');
+            esc(&mut o, v);
+        }
+        o.push_str(" / ");
+        esc(&mut o, &claimed_en);
+        o.push(' ');
+        esc(&mut o, &r.claimed_en);
+        if let Some(v) = &r.recorded_en {
+            o.push_str(", ");
+            esc(&mut o, &recorded_en);
+            o.push(' ');
+            esc(&mut o, v);
+        }
+        o.push_str(". ");
+    }
+    o.push_str("</desc>\n");
+    let (left, top, bar_h) = (c.left, c.top, c.bar_h);
+    for tk in &c.ticks {
+        let x = left + tk.at;
+        let _ = write!(
+            o,
+            "<line class=\"grid\" x1=\"{x}\" x2=\"{x}\" y1=\"{top}\" y2=\"{}\"/>\n<text class=\"tick\" x=\"{x}\" y=\"{}\" text-anchor=\"middle\">",
+            top + c.plot_h,
+            top + c.plot_h + 16.0
+        );
+        esc(&mut o, &tk.en);
+        o.push_str("</text>\n");
+    }
+    o.push('\n');
+    for r in &c.rows {
+        let _ = write!(
+            o,
+            "<text class=\"label\" x=\"{}\" y=\"{}\" text-anchor=\"end\">",
+            left - 10.0,
+            r.y + bar_h + 3.0
+        );
+        esc(&mut o, &r.label);
+        o.push_str("</text>\n<rect class=\"claimed v-");
+        esc(&mut o, &r.verdict);
+        let _ = write!(
+            o,
+            "\" x=\"{left}\" y=\"{}\" width=\"{}\" height=\"{bar_h}\" rx=\"2\"><title>",
+            r.y + 4.0,
+            r.claimed_w
+        );
+        title_pair(
+            &mut o,
+            &claimed_zh,
+            &r.claimed_zh,
+            &claimed_en,
+            &r.claimed_en,
+        );
+        let _ = write!(
+            o,
+            "</title></rect>\n<text class=\"value\" x=\"{}\" y=\"{}\">",
+            left + r.claimed_w + 6.0,
+            r.y + 4.0 + bar_h - 3.0
+        );
+        esc(&mut o, &r.claimed_en);
+        o.push_str("</text>\n");
+        let value_y = r.y + 6.0 + bar_h * 2.0 - 7.0;
+        match (r.recorded_w, &r.recorded_zh, &r.recorded_en) {
+            (Some(w), Some(zh), Some(en)) => {
+                let _ = write!(
+                    o,
+                    "<rect class=\"recorded\" x=\"{left}\" y=\"{}\" width=\"{w}\" height=\"{}\" rx=\"2\"><title>",
+                    r.y + 6.0 + bar_h,
+                    bar_h - 4.0
+                );
+                title_pair(&mut o, &recorded_zh, zh, &recorded_en, en);
+                let _ = write!(
+                    o,
+                    "</title></rect>\n<text class=\"value muted\" x=\"{}\" y=\"{value_y}\">",
+                    left + w + 6.0
+                );
+                esc(&mut o, en);
+                o.push_str("</text>");
+            }
+            _ => {
+                let _ = write!(
+                    o,
+                    "<text class=\"value muted\" x=\"{}\" y=\"{value_y}\">",
+                    left + 4.0
+                );
+                esc(&mut o, &t("zh", "chart-no-record"));
+                o.push_str(" · ");
+                esc(&mut o, &t("en", "chart-no-record"));
+                o.push_str("</text>");
+            }
+        }
+        o.push('\n');
+    }
+    o.push_str("\n</svg>\n<figcaption><span class=\"key claimed\"></span>");
+    super::cards::both(
+        &mut o,
+        &super::views::Text {
+            zh: t("zh", "chart-claimed-key"),
+            en: t("en", "chart-claimed-key"),
+        },
+    );
+    o.push_str(" <span class=\"key recorded\"></span>");
+    super::cards::both(
+        &mut o,
+        &super::views::Text {
+            zh: t("zh", "chart-recorded-key"),
+            en: t("en", "chart-recorded-key"),
+        },
+    );
+    o.push_str(" <span class=\"scale\">");
+    super::cards::both(
+        &mut o,
+        &super::views::Text {
+            zh: t("zh", "chart-log-note"),
+            en: t("en", "chart-log-note"),
+        },
+    );
+    o.push_str("</span></figcaption>\n</figure>");
+    o
+}
+
+/// `<label zh> <value zh> / <label en> <value en>`, escaped: a bar's tooltip.
+fn title_pair(o: &mut String, label_zh: &str, zh: &str, label_en: &str, en: &str) {
+    use super::escape::escape_into as esc;
+    esc(o, label_zh);
+    o.push(' ');
+    esc(o, zh);
+    o.push_str(" / ");
+    esc(o, label_en);
+    o.push(' ');
+    esc(o, en);
+}

@@ -5,7 +5,7 @@
 //! templates only lay it out and every page shares one reading of the
 //! audit. Words come from the Fluent catalogues through [`I18n`].
 
-use super::chart::{self, Compare, Point};
+use super::chart::{self, Point};
 use super::format::{self, parse_date};
 use super::i18n::I18n;
 use super::markdown::{self, Mark};
@@ -157,7 +157,9 @@ pub struct BriefingView {
     pub conflicts: Vec<Text>,
     pub references: Vec<Citation>,
     pub article_html: String,
-    pub chart: Option<Compare>,
+    /// The claimed-vs-recorded chart (inline SVG in a `<figure>`), written
+    /// by [`chart::compare_svg`]; empty when no claim has a count to draw.
+    pub chart_html: String,
     /// ClaimReview JSON-LD blocks, already escaped for a `<script>` element.
     pub jsonld: Vec<String>,
 }
@@ -781,7 +783,9 @@ pub fn briefing(i: &I18n, site: &super::Site, p: &Processed, ds: &Dataset) -> Br
             })
             .collect(),
         references,
-        chart: chart::compare(&points),
+        chart_html: chart::compare(&points)
+            .map(|c| chart::compare_svg(&c, i, "compare"))
+            .unwrap_or_default(),
         jsonld,
         n_claims: claims.len(),
         claims_html,
