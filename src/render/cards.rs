@@ -13,7 +13,7 @@
 
 use super::escape::escape_into as esc;
 use super::i18n::{I18n, LANGS};
-use super::views::{ClaimView, ReferenceView, Text, VerdictView};
+use super::views::{BriefingSummary, ClaimView, ReferenceView, Text, VerdictView};
 
 /// The catalogue labels a card uses, looked up once per page.
 pub struct Labels {
@@ -230,4 +230,58 @@ pub fn print_notes(o: &mut String, claims: &[ClaimView]) {
         }
         o.push_str("</li>\n");
     }
+}
+
+/// Appends one `<li class="card">` per briefing, for the index and the
+/// archive's month pages: date and source, both titles linking to the
+/// briefing (`root` is the way back to the site root), both summaries and
+/// the verdict badges with their counts.
+pub fn briefing_cards(o: &mut String, root: &str, briefings: &[BriefingSummary]) {
+    for b in briefings {
+        o.push_str("<li class=\"card\">\n<p class=\"meta\">");
+        if !b.date_iso.is_empty() {
+            o.push_str("<time datetime=\"");
+            esc(o, &b.date_iso);
+            o.push_str("\">");
+            both(o, &b.date_l);
+            o.push_str("</time> · ");
+        }
+        esc(o, &b.source);
+        o.push_str("</p>\n");
+        for (lang, title) in [("zh", &b.titles.zh), ("en", &b.titles.en)] {
+            o.push_str("<h3 lang=\"");
+            o.push_str(lang);
+            o.push_str("\"><a href=\"");
+            o.push_str(root);
+            o.push_str("briefings/");
+            esc(o, &b.slug);
+            o.push_str(".html\">");
+            esc(o, title);
+            o.push_str("</a></h3>\n");
+        }
+        for (lang, sum) in [("zh", &b.summary.zh), ("en", &b.summary.en)] {
+            o.push_str("<p class=\"sum\" lang=\"");
+            o.push_str(lang);
+            o.push_str("\">");
+            esc(o, sum);
+            o.push_str("</p>\n");
+        }
+        o.push_str("<p class=\"chips\">");
+        for c in b.counts.iter().filter(|c| c.n > 0) {
+            badge_n(o, &c.verdict, c.n);
+            o.push(' ');
+        }
+        o.push_str("</p>\n</li>\n");
+    }
+}
+
+/// A verdict badge with a count: `<span class="badge v-…"><b>3</b> …</span>`.
+pub fn badge_n(o: &mut String, v: &VerdictView, n: usize) {
+    o.push_str("<span class=\"badge v-");
+    o.push_str(v.key);
+    o.push_str("\"><b>");
+    o.push_str(&n.to_string());
+    o.push_str("</b> ");
+    both(o, &v.label);
+    o.push_str("</span>");
 }

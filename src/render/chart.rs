@@ -1,8 +1,10 @@
 //! Chart geometry: scales and positions, computed here and laid out as SVG
-//! by the templates (`_chart_compare.html`, `_chart_verdicts.html`,
-//! `_chart_timeline.html`), so a newsroom can restyle a chart without
-//! touching code. No JavaScript is involved; every chart carries a
-//! `<title>` and a `<desc>` in both languages, written by the template.
+//! by the templates (`_chart_verdicts.html`, `_chart_timeline.html`), so a
+//! newsroom can restyle a chart without touching code. The one exception is
+//! the briefing's compare chart, a row per claim on every briefing, whose
+//! markup [`compare_svg`] writes (through Tera it cost more than the rest
+//! of the page). No JavaScript is involved; every chart carries a `<title>`
+//! and a `<desc>` in both languages.
 //!
 //! All three charts share [`LogScale`]: accelerator counts run from a few
 //! hundred to a million, and only a log scale keeps 2,048 and 200,000 both
@@ -368,55 +370,6 @@ fn truncate(s: &str, n: usize) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn p(claimed: f64, recorded: Option<f64>, date: Option<&str>) -> Point {
-        Point {
-            label: "x".into(),
-            claimed,
-            recorded,
-            verdict: "supported".into(),
-            date: date.and_then(super::super::format::parse_date),
-            href: String::new(),
-        }
-    }
-
-    #[test]
-    fn log_scale_orders_bars_and_encloses_values() {
-        let c = compare(&[p(2000.0, Some(2048.0), None), p(200_000.0, None, None)]).unwrap();
-        assert!(c.rows[1].claimed_w > c.rows[0].claimed_w);
-        // 1,000 … 1,000,000: the decades around the values, not from 1.
-        assert_eq!(c.ticks.first().unwrap().en, "1,000");
-        assert_eq!(c.ticks.last().unwrap().en, "1,000,000");
-        assert!(c.rows[1].claimed_w <= c.plot_w);
-        assert!(compare(&[]).is_none());
-    }
-
-    #[test]
-    fn timeline_places_later_claims_right_and_bigger_counts_higher() {
-        let t = timeline(
-            &[
-                p(2000.0, None, Some("2025-01-20")),
-                p(50_000.0, None, Some("2025-06-01")),
-            ],
-            &[2048.0],
-        )
-        .unwrap();
-        assert!(t.points[1].x > t.points[0].x);
-        assert!(t.points[1].y < t.points[0].y);
-        assert_eq!(t.records.len(), 1);
-    }
-
-    #[test]
-    fn verdict_bars_scale_to_the_largest() {
-        let v = verdicts(&[("supported".into(), 4), ("contradicted".into(), 2)]);
-        assert!((v.bars[0].w - 2.0 * v.bars[1].w).abs() < 1e-9);
-        assert_eq!(v.total, 6);
-    }
-}
-
 /// The compare chart as inline SVG, in a `<figure>` with a caption; `id`
 /// prefixes the ids its `<title>` and `<desc>` are referred to by.
 ///
@@ -579,4 +532,53 @@ fn title_pair(o: &mut String, label_zh: &str, zh: &str, label_en: &str, en: &str
     esc(o, label_en);
     o.push(' ');
     esc(o, en);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(claimed: f64, recorded: Option<f64>, date: Option<&str>) -> Point {
+        Point {
+            label: "x".into(),
+            claimed,
+            recorded,
+            verdict: "supported".into(),
+            date: date.and_then(super::super::format::parse_date),
+            href: String::new(),
+        }
+    }
+
+    #[test]
+    fn log_scale_orders_bars_and_encloses_values() {
+        let c = compare(&[p(2000.0, Some(2048.0), None), p(200_000.0, None, None)]).unwrap();
+        assert!(c.rows[1].claimed_w > c.rows[0].claimed_w);
+        // 1,000 … 1,000,000: the decades around the values, not from 1.
+        assert_eq!(c.ticks.first().unwrap().en, "1,000");
+        assert_eq!(c.ticks.last().unwrap().en, "1,000,000");
+        assert!(c.rows[1].claimed_w <= c.plot_w);
+        assert!(compare(&[]).is_none());
+    }
+
+    #[test]
+    fn timeline_places_later_claims_right_and_bigger_counts_higher() {
+        let t = timeline(
+            &[
+                p(2000.0, None, Some("2025-01-20")),
+                p(50_000.0, None, Some("2025-06-01")),
+            ],
+            &[2048.0],
+        )
+        .unwrap();
+        assert!(t.points[1].x > t.points[0].x);
+        assert!(t.points[1].y < t.points[0].y);
+        assert_eq!(t.records.len(), 1);
+    }
+
+    #[test]
+    fn verdict_bars_scale_to_the_largest() {
+        let v = verdicts(&[("supported".into(), 4), ("contradicted".into(), 2)]);
+        assert!((v.bars[0].w - 2.0 * v.bars[1].w).abs() < 1e-9);
+        assert_eq!(v.total, 6);
+    }
 }

@@ -305,10 +305,19 @@ pub fn pages<'a>(x: &'a Inputs<'a>) -> Vec<Page<'a>> {
                         .collect::<Vec<_>>(),
                 );
                 let mut ctx = cx.base("");
+                let briefings: Vec<BriefingSummary> = x
+                    .digests
+                    .iter()
+                    .take(shown)
+                    .map(|d| cx.summary(d.0))
+                    .collect();
+                let mut cards_html = String::with_capacity(briefings.len() * 1500);
+                super::cards::briefing_cards(&mut cards_html, "", &briefings);
                 ctx.insert(
                     "index",
                     &serde_json::json!({
-                        "briefings": x.digests.iter().take(shown).map(|d| cx.summary(d.0)).collect::<Vec<_>>(),
+                        "briefings": briefings,
+                        "cards_html": cards_html,
                         "total_briefings": x.digests.len(),
                         "counts": counts_all,
                         "total_claims": total_claims,
@@ -333,10 +342,11 @@ pub fn pages<'a>(x: &'a Inputs<'a>) -> Vec<Page<'a>> {
                 context: Box::new(move || {
                     let mut ctx = cx.base("../");
                     ctx.insert("month", &mv);
-                    ctx.insert(
-                        "briefings",
-                        &ds.iter().map(|d| cx.summary(d.0)).collect::<Vec<_>>(),
-                    );
+                    let briefings: Vec<BriefingSummary> =
+                        ds.iter().map(|d| cx.summary(d.0)).collect();
+                    let mut cards_html = String::with_capacity(briefings.len() * 1500);
+                    super::cards::briefing_cards(&mut cards_html, "../", &briefings);
+                    ctx.insert("cards_html", &cards_html);
                     ctx
                 }),
             });
@@ -487,11 +497,45 @@ pub fn pages<'a>(x: &'a Inputs<'a>) -> Vec<Page<'a>> {
         inputs: h.digest128(),
         context: Box::new(move || {
             let mut ctx = cx.base("");
-            ctx.insert("pages", &sitemap);
+            ctx.insert("urls_xml", &sitemap_urls(&cx.x.site.base_url, &sitemap));
             ctx
         }),
     });
     pages
+}
+
+/// The sitemap's `<url>` elements, each page with its zh, en and
+/// x-default alternates: written here because a large archive lists tens
+/// of thousands of pages.
+fn sitemap_urls(base_url: &str, pages: &[SitemapEntry]) -> String {
+    let e = super::escape_html;
+    let base = e(base_url);
+    let mut o = String::with_capacity(pages.len() * 420);
+    for p in pages {
+        let loc = e(&p.loc);
+        o.push_str("  <url>\n    <loc>");
+        o.push_str(&base);
+        o.push('/');
+        o.push_str(&loc);
+        o.push_str("</loc>\n");
+        if let Some(m) = &p.lastmod {
+            o.push_str("    <lastmod>");
+            o.push_str(&e(m));
+            o.push_str("</lastmod>\n");
+        }
+        for (lang, fragment) in [("zh", "#only-zh"), ("en", "#only-en"), ("x-default", "")] {
+            o.push_str("    <xhtml:link rel=\"alternate\" hreflang=\"");
+            o.push_str(lang);
+            o.push_str("\" href=\"");
+            o.push_str(&base);
+            o.push('/');
+            o.push_str(&loc);
+            o.push_str(fragment);
+            o.push_str("\"/>\n");
+        }
+        o.push_str("  </url>\n");
+    }
+    o
 }
 
 /// How many briefings a split index shows before its archive.
