@@ -66,6 +66,10 @@ pub struct I18n {
     /// formatting a Fluent pattern is the expensive part of a lookup.
     plain_zh: HashMap<String, String>,
     plain_en: HashMap<String, String>,
+    /// Messages with arguments, remembered by language, key and arguments
+    /// (up to [`T_MEMO_MAX`]): claims repeat the same counts, chips and
+    /// roles across thousands of briefings.
+    memo: std::sync::RwLock<HashMap<u128, String>>,
 }
 
 impl std::fmt::Debug for I18n {
@@ -79,7 +83,7 @@ impl std::fmt::Debug for I18n {
 
 /// The two-letter language of a `lang` value (`zh-Hans` → `zh`).
 pub fn lang_of(lang: &str) -> &'static str {
-    if lang.to_ascii_lowercase().starts_with("zh") {
+    if lang.len() >= 2 && lang.as_bytes()[..2].eq_ignore_ascii_case(b"zh") {
         "zh"
     } else {
         "en"
@@ -138,6 +142,7 @@ impl I18n {
             missing: Mutex::new(BTreeSet::new()),
             plain_zh,
             plain_en,
+            memo: std::sync::RwLock::new(HashMap::new()),
         })
     }
 
@@ -165,6 +170,50 @@ impl I18n {
                 return s.clone();
             }
         }
+        let memo_key = if args.is_empty() {
+            None
+        } else {
+            // A 128-bit hash of everything the message depends on: cheaper
+            // than formatting the arguments into a text key.
+            let mut h = xxhash_rust::xxh3::Xxh3::new();
+            h.update(lang_of(lang).as_bytes());
+            h.update(&[0x1f]);
+            h.update(key.as_bytes());
+            for (name, v) in args {
+                h.update(&[0x1f]);
+                h.update(name.as_bytes());
+                match v {
+                    Arg::Num(n) => {
+                        h.update(b"#");
+                        h.update(&n.to_bits().to_le_bytes());
+                    }
+                    Arg::Str(s) => {
+                        // The length keeps a value from running into the next.
+                        h.update(b"=");
+                        h.update(&(s.len() as u64).to_le_bytes());
+                        h.update(s.as_bytes());
+                    }
+                }
+            }
+            let k = h.digest128();
+            if let Some(hit) = self.memo.read().ok().and_then(|m| m.get(&k).cloned()) {
+                return hit;
+            }
+            Some(k)
+        };
+        let s = self.format(lang, key, args);
+        if let Some(k) = memo_key {
+            if let Ok(mut m) = self.memo.write() {
+                if m.len() < T_MEMO_MAX {
+                    m.insert(k, s.clone());
+                }
+            }
+        }
+        s
+    }
+
+    /// Formats `key` with `args` through Fluent (no memo).
+    fn format(&self, lang: &str, key: &str, args: &[(&str, Arg)]) -> String {
         let (first, other) = self.bundle_of(lang);
         let mut fa = FluentArgs::new();
         for (k, v) in args {

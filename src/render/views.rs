@@ -270,7 +270,16 @@ fn reference_view(i: &I18n, r: &crate::model::Reference, ds: &Dataset) -> Refere
     }
 }
 
-fn claim_view(i: &I18n, f: &FactFile, n: usize, c: &Claim, ds: &Dataset) -> ClaimView {
+/// `date_l` is the article's date in both languages (the same for every
+/// claim of the article, so formatted once by the caller).
+fn claim_view(
+    i: &I18n,
+    f: &FactFile,
+    date_l: &Text,
+    n: usize,
+    c: &Claim,
+    ds: &Dataset,
+) -> ClaimView {
     let v = status(c);
     let note = c
         .verdict
@@ -317,10 +326,7 @@ fn claim_view(i: &I18n, f: &FactFile, n: usize, c: &Claim, ds: &Dataset) -> Clai
         n,
         article_slug: f.article.slug.clone(),
         article_title: f.article.title.clone(),
-        article_date_l: Text {
-            zh: i.date("zh", &date),
-            en: i.date("en", &date),
-        },
+        article_date_l: date_l.clone(),
         article_date: date,
         line: c.line,
         text: c.text.clone(),
@@ -618,19 +624,27 @@ fn claim_reviews(
 /// characters, so escaping them everywhere keeps the JSON's meaning.
 pub fn script_safe(json: &str) -> String {
     let mut o = String::with_capacity(json.len() + 16);
+    let bytes = json.as_bytes();
     let mut run = 0;
-    for (i, ch) in json.char_indices() {
-        let esc = match ch {
-            '<' => "\\u003c",
-            '>' => "\\u003e",
-            '&' => "\\u0026",
-            '\u{2028}' => "\\u2028",
-            '\u{2029}' => "\\u2029",
-            _ => continue,
+    let mut i = 0;
+    // `<`, `>`, `&` are ASCII and U+2028/U+2029 are E2 80 A8/A9 in UTF-8:
+    // a byte scan finds them all, and every cut falls between characters.
+    while i < bytes.len() {
+        let (esc, len) = match bytes[i] {
+            b'<' => ("\\u003c", 1),
+            b'>' => ("\\u003e", 1),
+            b'&' => ("\\u0026", 1),
+            0xE2 if bytes[i + 1..].starts_with(&[0x80, 0xA8]) => ("\\u2028", 3),
+            0xE2 if bytes[i + 1..].starts_with(&[0x80, 0xA9]) => ("\\u2029", 3),
+            _ => {
+                i += 1;
+                continue;
+            }
         };
         o.push_str(&json[run..i]);
         o.push_str(esc);
-        run = i + ch.len_utf8();
+        i += len;
+        run = i;
     }
     o.push_str(&json[run..]);
     o
@@ -678,11 +692,16 @@ pub fn briefing(i: &I18n, site: &super::Site, p: &Processed, ds: &Dataset) -> Br
         zh: fm.summary_zh.clone().unwrap_or(gen_summary.zh),
         en: fm.summary_en.clone().unwrap_or(gen_summary.en),
     };
+    let date = f.article.date.clone().unwrap_or_default();
+    let date_l = Text {
+        zh: i.date("zh", &date),
+        en: i.date("en", &date),
+    };
     let claims: Vec<ClaimView> = f
         .claims
         .iter()
         .enumerate()
-        .map(|(n, c)| claim_view(i, f, n + 1, c, ds))
+        .map(|(n, c)| claim_view(i, f, &date_l, n + 1, c, ds))
         .collect();
     let marks: Vec<Mark<'_>> = f
         .claims
@@ -741,7 +760,6 @@ pub fn briefing(i: &I18n, site: &super::Site, p: &Processed, ds: &Dataset) -> Br
         }
     }
     let up = updated(p);
-    let date = f.article.date.clone().unwrap_or_default();
     let jsonld = claim_reviews(f, &claims, site, &up[..10]);
     let mut claims_html = String::with_capacity(claims.len() * 1500);
     super::cards::claim_items(
@@ -764,10 +782,7 @@ pub fn briefing(i: &I18n, site: &super::Site, p: &Processed, ds: &Dataset) -> Br
         summary,
         meta_description,
         date_iso: parse_date(&date).map(|d| d.iso()).unwrap_or_default(),
-        date_l: Text {
-            zh: i.date("zh", &date),
-            en: i.date("en", &date),
-        },
+        date_l,
         date,
         updated: up,
         source: f.article.source.clone().unwrap_or_default(),
@@ -792,5 +807,21 @@ pub fn briefing(i: &I18n, site: &super::Site, p: &Processed, ds: &Dataset) -> Br
         notes_html,
         claims,
         article_html,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::script_safe;
+
+    #[test]
+    fn script_safe_escapes_what_could_end_the_element_and_nothing_else() {
+        let json = "{\"t\":\"</script><!--a&b\u{2028}c\u{2029}约2000块\u{2027}\"}";
+        assert_eq!(
+            script_safe(json),
+            "{\"t\":\"\\u003c/script\\u003e\\u003c!--a\\u0026b\\u2028c\\u2029约2000块\u{2027}\"}"
+        );
+        assert_eq!(script_safe(""), "");
+        assert_eq!(script_safe("\u{2028}"), "\\u2028");
     }
 }
