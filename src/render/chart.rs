@@ -1,9 +1,9 @@
 //! Chart geometry: scales and positions, computed here and laid out as SVG
-//! by the templates (`_chart_verdicts.html`, `_chart_timeline.html`), so a
-//! newsroom can restyle a chart without touching code. The one exception is
-//! the briefing's compare chart, a row per claim on every briefing, whose
-//! markup [`compare_svg`] writes (through Tera it cost more than the rest
-//! of the page). No JavaScript is involved; every chart carries a `<title>`
+//! by the template `_chart_verdicts.html`, so a newsroom can restyle a
+//! chart without touching code. The exceptions are the charts with a mark
+//! per claim — the briefing's compare chart and an entity's timeline —
+//! whose markup [`compare_svg`] and [`timeline_svg`] write: through Tera
+//! they cost more than the rest of their pages. No JavaScript is involved; every chart carries a `<title>`
 //! and a `<desc>` in both languages.
 //!
 //! All three charts share [`LogScale`]: accelerator counts run from a few
@@ -532,6 +532,175 @@ fn title_pair(o: &mut String, label_zh: &str, zh: &str, label_en: &str, en: &str
     esc(o, label_en);
     o.push(' ');
     esc(o, en);
+}
+
+/// An entity's timeline as inline SVG in a `<figure>` (see
+/// [`compare_svg`] for why the markup is written here): a dot per claim
+/// linking to it, dashed lines for the record, both languages in the
+/// `<title>`, `<desc>` and caption. `name` is the entity's name.
+pub fn timeline_svg(c: &Timeline, i: &super::i18n::I18n, name: &str, id: &str) -> String {
+    use super::escape::escape_into as esc;
+    use std::fmt::Write;
+    let t = |lang: &str, key: &str| i.t(lang, key, &[]);
+    let (claimed_zh, claimed_en) = (t("zh", "chart-claimed"), t("en", "chart-claimed"));
+    let (recorded_zh, recorded_en) = (t("zh", "chart-recorded"), t("en", "chart-recorded"));
+    let mut verdicts: Vec<(&str, String, String)> = Vec::new();
+    for p in &c.points {
+        if !verdicts.iter().any(|v| v.0 == p.verdict) {
+            let key = format!("verdict-{}", p.verdict);
+            verdicts.push((&p.verdict, t("zh", &key), t("en", &key)));
+        }
+    }
+    let label = |v: &str| {
+        verdicts
+            .iter()
+            .find(|x| x.0 == v)
+            .map(|x| (x.1.as_str(), x.2.as_str()))
+            .unwrap_or_default()
+    };
+    let mut o = String::with_capacity(2000 + c.points.len() * 700);
+    let _ = write!(
+        o,
+        "<figure class=\"chart chart-timeline\">\n<svg role=\"img\" aria-labelledby=\"{id}-t {id}-d\" viewBox=\"0 0 {} {}\" preserveAspectRatio=\"xMinYMin meet\">\n<title id=\"{id}-t\">",
+        c.width, c.height
+    );
+    let title = |lang: &str| i.t(lang, "chart-timeline-title", &[("name", name.into())]);
+    esc(&mut o, &title("zh"));
+    o.push_str(" / ");
+    esc(&mut o, &title("en"));
+    let _ = write!(o, "</title>\n<desc id=\"{id}-d\">");
+    for p in &c.points {
+        esc(&mut o, &p.date);
+        o.push_str(" #");
+        esc(&mut o, &p.label);
+        o.push_str(": ");
+        esc(&mut o, &claimed_zh);
+        o.push(' ');
+        esc(&mut o, &p.claimed_zh);
+        o.push_str(" / ");
+        esc(&mut o, &claimed_en);
+        o.push(' ');
+        esc(&mut o, &p.claimed_en);
+        o.push_str(" (");
+        esc(&mut o, label(&p.verdict).1);
+        o.push_str("). ");
+    }
+    for r in c.records.iter().filter(|r| !r.en.is_empty()) {
+        esc(&mut o, &recorded_zh);
+        o.push(' ');
+        esc(&mut o, &r.zh);
+        o.push_str(" / ");
+        esc(&mut o, &recorded_en);
+        o.push(' ');
+        esc(&mut o, &r.en);
+        o.push_str(". ");
+    }
+    let _ = write!(
+        o,
+        "</desc>\n<g transform=\"translate({} {})\">\n",
+        c.left, c.top
+    );
+    let (w, h) = (c.plot_w, c.plot_h);
+    for tk in &c.y_ticks {
+        let _ = write!(
+            o,
+            "<line class=\"grid\" x1=\"0\" x2=\"{w}\" y1=\"{at}\" y2=\"{at}\"/>\n<text class=\"tick\" x=\"-8\" y=\"{}\" text-anchor=\"end\">",
+            tk.at + 4.0,
+            at = tk.at
+        );
+        esc(&mut o, &tk.en);
+        o.push_str("</text>\n");
+    }
+    o.push('\n');
+    for tk in &c.x_ticks {
+        let _ = write!(
+            o,
+            "<text class=\"tick\" x=\"{at}\" y=\"{}\" text-anchor=\"middle\">",
+            h + 18.0,
+            at = tk.at
+        );
+        esc(&mut o, &tk.en);
+        let _ = write!(
+            o,
+            "</text>\n<line class=\"grid\" x1=\"{at}\" x2=\"{at}\" y1=\"{h}\" y2=\"{}\"/>\n",
+            h + 5.0,
+            at = tk.at
+        );
+    }
+    let _ = writeln!(
+        o,
+        "\n<line class=\"axis\" x1=\"0\" x2=\"{w}\" y1=\"{h}\" y2=\"{h}\"/>"
+    );
+    for r in &c.records {
+        let _ = writeln!(
+            o,
+            "<line class=\"record\" x1=\"0\" x2=\"{w}\" y1=\"{y}\" y2=\"{y}\"/>",
+            y = r.y
+        );
+        if !r.en.is_empty() {
+            let _ = write!(
+                o,
+                "<text class=\"record-label\" x=\"{}\" y=\"{}\">",
+                w + 6.0,
+                r.y + 4.0
+            );
+            esc(&mut o, &recorded_zh);
+            o.push_str(" · ");
+            esc(&mut o, &recorded_en);
+            o.push(' ');
+            esc(&mut o, &r.en);
+            o.push_str("</text>");
+        }
+        o.push('\n');
+    }
+    o.push('\n');
+    for p in &c.points {
+        o.push_str("<a href=\"");
+        esc(&mut o, &p.href);
+        o.push_str("\"><circle class=\"v-");
+        esc(&mut o, &p.verdict);
+        let _ = write!(o, "\" cx=\"{}\" cy=\"{}\" r=\"7\"><title>", p.x, p.y);
+        esc(&mut o, &p.date);
+        o.push_str(" · ");
+        title_pair(
+            &mut o,
+            &claimed_zh,
+            &p.claimed_zh,
+            &claimed_en,
+            &p.claimed_en,
+        );
+        let (vzh, ven) = label(&p.verdict);
+        o.push_str(" · ");
+        esc(&mut o, vzh);
+        o.push_str(" / ");
+        esc(&mut o, ven);
+        let _ = write!(
+            o,
+            "</title></circle>\n<text class=\"point-label\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">",
+            p.x,
+            p.y - 11.0
+        );
+        esc(&mut o, &p.claimed_en);
+        o.push_str("</text></a>\n");
+    }
+    o.push_str("\n</g>\n</svg>\n<figcaption>");
+    super::cards::both(
+        &mut o,
+        &super::views::Text {
+            zh: t("zh", "chart-timeline-key"),
+            en: t("en", "chart-timeline-key"),
+        },
+    );
+    o.push_str(" <span class=\"scale\">");
+    super::cards::both(
+        &mut o,
+        &super::views::Text {
+            zh: t("zh", "chart-log-note"),
+            en: t("en", "chart-log-note"),
+        },
+    );
+    o.push_str("</span></figcaption>\n</figure>");
+    o
 }
 
 #[cfg(test)]

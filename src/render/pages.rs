@@ -748,7 +748,9 @@ fn entity_pages<'a>(cx: Ctx<'a>, limit: usize) -> Vec<EntityPages<'a>> {
                     "record": record,
                     "total_claims": total,
                     "disagreements": disagreements,
-                    "chart": chart::timeline(&points, &recorded),
+                    "chart_html": chart::timeline(&points, &recorded)
+                        .map(|c| chart::timeline_svg(&c, cx.x.i18n, e.name(), "timeline"))
+                        .unwrap_or_default(),
                 })
             };
             let view: LazyView<'a> =
