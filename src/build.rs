@@ -30,7 +30,8 @@ use crate::diagnostic::Diagnostic;
 use crate::model::FactFile;
 use crate::output::{Staging, CACHE, DIGESTS};
 use crate::pipeline::{self, Pipeline, Processed};
-use crate::render::{self, digest::ArticleDigest, digest::Pool, Site, Templates};
+use crate::render::digest::{ArticleDigest, DigestFile, Pool};
+use crate::render::{self, Site, Templates};
 use crate::slug::SlugRegistry;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -44,7 +45,7 @@ use std::time::UNIX_EPOCH;
 /// build's peak.
 const CHUNK: usize = 64;
 /// Bumped whenever the cache's layout or meaning changes.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 
 /// What a build needs besides the article files.
 pub struct Inputs<'a> {
@@ -237,8 +238,10 @@ pub fn build(
         return Ok(report);
     }
 
-    // Something changed: the reused articles' digests are needed now.
-    if reuse && !load_digests(staging.out(), &mut previous.articles) {
+    // Something changed: the reused articles' digests are needed now,
+    // their shared values seeding the pool new digests share theirs with.
+    let mut pool = Pool::default();
+    if reuse && !load_digests(staging.out(), &mut previous.articles, &mut pool) {
         reuse = false;
         check_ids.iter_mut().for_each(|c| *c = None);
     }
@@ -275,7 +278,6 @@ pub fn build(
         ..Cache::default()
     };
     let mut slugs = SlugRegistry::default();
-    let mut pool = Pool::default();
     let write =
         |rel: &str, bytes: &[u8], files: &mut Vec<(String, u128)>| -> Result<bool, Diagnostic> {
             let h = hash(bytes);
@@ -439,8 +441,11 @@ pub fn build(
         entries.sort_by_key(|(k, _, _)| *k);
         // facts.json grows in path order as chunks finish.
         for (_, mut e, f) in entries {
+            // A reused digest came from the pool already.
+            if matches!(f, Fragment::New(_)) {
+                e.digest.share(&mut pool);
+            }
             e.json_at = json.push(f, e.json_hash)?;
-            e.digest.share(&mut pool);
             new.articles.push(e);
         }
     }
@@ -692,7 +697,7 @@ fn copy_range(
 /// The cache is an optimisation: failing to write it costs the next build
 /// its reuse, nothing else.
 fn save_cache(out: &Path, cache: &Cache) {
-    let digests: Vec<&ArticleDigest> = cache.articles.iter().map(|e| &e.digest).collect();
+    let digests = DigestFile::encode(cache.articles.iter().map(|e| &e.digest));
     // Digests first: an index is only trusted with its digests beside it.
     if save_text(out, DIGESTS, &digests) {
         save_text(out, CACHE, cache);
@@ -701,7 +706,7 @@ fn save_cache(out: &Path, cache: &Cache) {
 
 /// The reused articles' digests, in the index's order; false when they
 /// cannot be read (the build then processes everything).
-fn load_digests(out: &Path, entries: &mut [Entry]) -> bool {
+fn load_digests(out: &Path, entries: &mut [Entry], pool: &mut Pool) -> bool {
     use base64::Engine;
     let Some(digests) = std::fs::read(out.join(DIGESTS))
         .ok()
@@ -710,7 +715,8 @@ fn load_digests(out: &Path, entries: &mut [Entry]) -> bool {
                 .decode(b.trim_ascii())
                 .ok()
         })
-        .and_then(|b| postcard::from_bytes::<Vec<ArticleDigest>>(&b).ok())
+        .and_then(|b| postcard::from_bytes::<DigestFile>(&b).ok())
+        .and_then(|f| f.decode(pool))
     else {
         return false;
     };

@@ -12,7 +12,8 @@
 use super::views::{BriefingView, ClaimView, ReferenceView, Text};
 use crate::model::VerdictStatus;
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 /// One article as the site-wide pages see it.
@@ -217,10 +218,311 @@ impl Pool {
     }
 }
 
+/// The digests as the incremental cache stores them: every shared value
+/// (chip and entity names, counts, record references) once, in tables, and
+/// rows that refer to them by index.
+///
+/// At 10,000 articles the rows repeat a few thousand values 190,000 times.
+/// Written out in full they made a 47 MB file whose encoding and decoding
+/// (and re-sharing after decoding) took most of a one-article rebuild;
+/// with tables, decoding rebuilds the sharing directly.
+#[derive(Serialize, Deserialize, Default)]
+pub struct DigestFile<'a> {
+    strs: Vec<Cow<'a, str>>,
+    texts: Vec<Cow<'a, Text>>,
+    refs: Vec<Cow<'a, ReferenceView>>,
+    articles: Vec<WireDigest<'a>>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct WireDigest<'a> {
+    slug: Cow<'a, str>,
+    lang: Cow<'a, str>,
+    title: Cow<'a, str>,
+    titles: Cow<'a, Text>,
+    summary: Cow<'a, Text>,
+    date: Cow<'a, str>,
+    date_iso: Cow<'a, str>,
+    date_l: Cow<'a, Text>,
+    updated: Cow<'a, str>,
+    source: Cow<'a, str>,
+    source_url: Option<Cow<'a, str>>,
+    tally: [usize; 5],
+    claims: Vec<WireRow<'a>>,
+}
+
+/// A [`ClaimRow`] with its shared values as table indices.
+#[derive(Serialize, Deserialize)]
+struct WireRow<'a> {
+    id: Cow<'a, str>,
+    n: usize,
+    text: Cow<'a, str>,
+    count: u32,
+    count_value: u64,
+    chip: u32,
+    chip_file: Option<u32>,
+    subject: u32,
+    subject_file: Option<u32>,
+    status: VerdictStatus,
+    reference: Option<u32>,
+    pages: Vec<u32>,
+}
+
+/// Table indices by the address of the shared value: digests that went
+/// through one [`Pool`] share equal values, so each is stored once.
+struct Tables<'a> {
+    file: DigestFile<'a>,
+    strs: HashMap<*const u8, u32>,
+    texts: HashMap<*const Text, u32>,
+    refs: HashMap<*const ReferenceView, u32>,
+}
+
+impl<'a> Tables<'a> {
+    fn str(&mut self, s: &'a Arc<str>) -> u32 {
+        let strs = &mut self.file.strs;
+        *self.strs.entry(s.as_ptr()).or_insert_with(|| {
+            strs.push(Cow::Borrowed(&**s));
+            (strs.len() - 1) as u32
+        })
+    }
+
+    fn text(&mut self, t: &'a Arc<Text>) -> u32 {
+        let texts = &mut self.file.texts;
+        *self.texts.entry(Arc::as_ptr(t)).or_insert_with(|| {
+            texts.push(Cow::Borrowed(&**t));
+            (texts.len() - 1) as u32
+        })
+    }
+
+    fn reference(&mut self, r: &'a Arc<ReferenceView>) -> u32 {
+        let refs = &mut self.file.refs;
+        *self.refs.entry(Arc::as_ptr(r)).or_insert_with(|| {
+            refs.push(Cow::Borrowed(&**r));
+            (refs.len() - 1) as u32
+        })
+    }
+}
+
+impl<'a> DigestFile<'a> {
+    /// The file form of `digests`, borrowing from them.
+    pub fn encode(digests: impl IntoIterator<Item = &'a ArticleDigest>) -> DigestFile<'a> {
+        let mut t = Tables {
+            file: DigestFile::default(),
+            strs: HashMap::new(),
+            texts: HashMap::new(),
+            refs: HashMap::new(),
+        };
+        for d in digests {
+            let claims = d
+                .claims
+                .iter()
+                .map(|c| WireRow {
+                    id: Cow::Borrowed(&c.id),
+                    n: c.n,
+                    text: Cow::Borrowed(&c.text),
+                    count: t.text(&c.count),
+                    count_value: c.count_value,
+                    chip: t.str(&c.chip),
+                    chip_file: c.chip_file.as_ref().map(|s| t.str(s)),
+                    subject: t.str(&c.subject),
+                    subject_file: c.subject_file.as_ref().map(|s| t.str(s)),
+                    status: c.status,
+                    reference: c.reference.as_ref().map(|r| t.reference(r)),
+                    pages: c.pages.iter().map(|p| t.str(p)).collect(),
+                })
+                .collect();
+            t.file.articles.push(WireDigest {
+                slug: Cow::Borrowed(&d.slug),
+                lang: Cow::Borrowed(&d.lang),
+                title: Cow::Borrowed(&d.title),
+                titles: Cow::Borrowed(&d.titles),
+                summary: Cow::Borrowed(&d.summary),
+                date: Cow::Borrowed(&d.date),
+                date_iso: Cow::Borrowed(&d.date_iso),
+                date_l: Cow::Borrowed(&d.date_l),
+                updated: Cow::Borrowed(&d.updated),
+                source: Cow::Borrowed(&d.source),
+                source_url: d.source_url.as_deref().map(Cow::Borrowed),
+                tally: d.tally,
+                claims,
+            });
+        }
+        t.file
+    }
+
+    /// The digests back, their shared values added to `pool` (so digests
+    /// made later share them too); `None` when an index is out of range.
+    pub fn decode(self, pool: &mut Pool) -> Option<Vec<ArticleDigest>> {
+        let strs: Vec<Arc<str>> = self
+            .strs
+            .into_iter()
+            .map(|s| pool.str(&Arc::from(s.as_ref())))
+            .collect();
+        let texts: Vec<Arc<Text>> = self
+            .texts
+            .into_iter()
+            .map(|t| pool.text(&Arc::new(t.into_owned())))
+            .collect();
+        let refs: Vec<Arc<ReferenceView>> = self
+            .refs
+            .into_iter()
+            .map(|r| pool.reference(&Arc::new(r.into_owned())))
+            .collect();
+        let s = |i: u32| strs.get(i as usize).cloned();
+        // `Some(None)` for no index, `None` for a bad one.
+        let opt = |i: Option<u32>| match i {
+            Some(i) => s(i).map(Some),
+            None => Some(None),
+        };
+        self.articles
+            .into_iter()
+            .map(|d| {
+                let claims = d
+                    .claims
+                    .into_iter()
+                    .map(|c| {
+                        Some(ClaimRow {
+                            id: c.id.into_owned(),
+                            n: c.n,
+                            text: c.text.into_owned(),
+                            count: texts.get(c.count as usize)?.clone(),
+                            count_value: c.count_value,
+                            chip: s(c.chip)?,
+                            chip_file: opt(c.chip_file)?,
+                            subject: s(c.subject)?,
+                            subject_file: opt(c.subject_file)?,
+                            status: c.status,
+                            reference: match c.reference {
+                                Some(i) => Some(refs.get(i as usize)?.clone()),
+                                None => None,
+                            },
+                            pages: c.pages.into_iter().map(s).collect::<Option<_>>()?,
+                        })
+                    })
+                    .collect::<Option<Vec<_>>>()?;
+                Some(ArticleDigest {
+                    slug: d.slug.into_owned(),
+                    lang: d.lang.into_owned(),
+                    title: d.title.into_owned(),
+                    titles: d.titles.into_owned(),
+                    summary: d.summary.into_owned(),
+                    date: d.date.into_owned(),
+                    date_iso: d.date_iso.into_owned(),
+                    date_l: d.date_l.into_owned(),
+                    updated: d.updated.into_owned(),
+                    source: d.source.into_owned(),
+                    source_url: d.source_url.map(Cow::into_owned),
+                    tally: d.tally,
+                    claims,
+                })
+            })
+            .collect()
+    }
+}
+
 /// The verdict of a row, for grouping.
 pub fn is_disagreement(s: VerdictStatus) -> bool {
     matches!(
         s,
         VerdictStatus::Contradicted | VerdictStatus::Misattributed | VerdictStatus::Disputed
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(zh: &str, en: &str) -> Text {
+        Text {
+            zh: zh.into(),
+            en: en.into(),
+        }
+    }
+
+    fn reference() -> ReferenceView {
+        ReferenceView {
+            entity: "deepseek-v3".into(),
+            entity_name: "DeepSeek-V3".into(),
+            entity_file: "deepseek-v3".into(),
+            has_page: true,
+            property: text("训练芯片数量", "training chip count"),
+            value: text("2048", "2,048"),
+            value_num: 2048.0,
+            chip: "NVIDIA H800".into(),
+            status: text("官方", "official"),
+            source_title: "DeepSeek-V3 Technical Report".into(),
+            source_url: Some("https://arxiv.org/abs/2412.19437".into()),
+            source_publisher: None,
+            source_date: Some("2024-12-27".into()),
+        }
+    }
+
+    fn row(id: &str, subject: &str, with_ref: bool) -> ClaimRow {
+        ClaimRow {
+            id: id.into(),
+            n: 1,
+            text: format!("约2000块H800 ({id})"),
+            count: Arc::new(text("约2000", "about 2,000")),
+            count_value: 2000,
+            chip: "NVIDIA H800".into(),
+            chip_file: Some("nvidia-h800".into()),
+            subject: subject.into(),
+            subject_file: None,
+            status: VerdictStatus::Misattributed,
+            reference: with_ref.then(|| Arc::new(reference())),
+            pages: vec!["nvidia-h800".into(), "deepseek-v3".into()],
+        }
+    }
+
+    fn digest(slug: &str) -> ArticleDigest {
+        ArticleDigest {
+            slug: slug.into(),
+            lang: "zh".into(),
+            title: format!("{slug} 标题"),
+            date_iso: "2025-02-01".into(),
+            source_url: None,
+            tally: [0, 0, 1, 0, 1],
+            claims: vec![row("c1", "DeepSeek-R1", true), row("c2", "", false)],
+            ..ArticleDigest::default()
+        }
+    }
+
+    #[test]
+    fn the_file_form_reads_back_equal_and_shared() {
+        let mut pool = Pool::default();
+        let mut digests = vec![digest("a"), digest("b")];
+        for d in &mut digests {
+            d.share(&mut pool);
+        }
+        let bytes = postcard::to_allocvec(&DigestFile::encode(&digests)).unwrap();
+        let file: DigestFile = postcard::from_bytes(&bytes).unwrap();
+        // Each shared value is stored once.
+        assert_eq!(file.refs.len(), 1);
+        assert_eq!(file.texts.len(), 1);
+        let mut pool = Pool::default();
+        let back = file.decode(&mut pool).unwrap();
+        assert_eq!(back, digests);
+        assert!(Arc::ptr_eq(
+            &back[0].claims[0].chip,
+            &back[1].claims[1].chip
+        ));
+        assert!(Arc::ptr_eq(
+            back[0].claims[0].reference.as_ref().unwrap(),
+            back[1].claims[0].reference.as_ref().unwrap()
+        ));
+        // A digest made later shares the decoded values through the pool.
+        let mut late = digest("c");
+        late.share(&mut pool);
+        assert!(Arc::ptr_eq(&late.claims[0].count, &back[0].claims[0].count));
+    }
+
+    #[test]
+    fn an_index_out_of_range_is_refused() {
+        let digests = vec![digest("a")];
+        let mut file = DigestFile::encode(&digests);
+        file.articles[0].claims[0].chip = 99;
+        let bytes = postcard::to_allocvec(&file).unwrap();
+        let file: DigestFile = postcard::from_bytes(&bytes).unwrap();
+        assert!(file.decode(&mut Pool::default()).is_none());
+    }
 }
