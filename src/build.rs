@@ -733,18 +733,18 @@ fn load_digests(out: &Path, entries: &mut [Entry], pool: &mut Pool) -> bool {
 }
 
 /// Writes `value` as base64 postcard to `out/name`, through a temporary
-/// file and a rename.
+/// file and a rename. The bytes are encoded whole: fed to a base64 writer
+/// a field at a time, the encoder's slow path for short input took more
+/// time than serialising.
 fn save_text<T: Serialize + ?Sized>(out: &Path, name: &str, value: &T) -> bool {
-    use std::io::Write;
+    use base64::Engine;
     let tmp = out.join(format!("{name}.tmp"));
     let written = (|| -> Option<()> {
-        let file = std::io::BufWriter::new(std::fs::File::create(&tmp).ok()?);
-        let mut b64 =
-            base64::write::EncoderWriter::new(file, &base64::engine::general_purpose::STANDARD);
-        postcard::to_io(value, &mut b64).ok()?;
-        let mut file = b64.finish().ok()?;
-        file.write_all(b"\n").ok()?;
-        file.flush().ok()
+        let bytes = postcard::to_allocvec(value).ok()?;
+        let mut text = base64::engine::general_purpose::STANDARD.encode(&bytes);
+        drop(bytes);
+        text.push('\n');
+        std::fs::write(&tmp, text).ok()
     })();
     if written.is_some() && std::fs::rename(&tmp, out.join(name)).is_ok() {
         true

@@ -268,13 +268,37 @@ struct WireRow<'a> {
     pages: Vec<u32>,
 }
 
+/// Hashes an address: one multiplication (addresses need no SipHash).
+#[derive(Default)]
+struct AddressHasher(u64);
+
+impl std::hash::Hasher for AddressHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (n as u64)
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            .rotate_left(29);
+    }
+}
+
+type ByAddress<T> = HashMap<*const T, u32, std::hash::BuildHasherDefault<AddressHasher>>;
+
 /// Table indices by the address of the shared value: digests that went
 /// through one [`Pool`] share equal values, so each is stored once.
 struct Tables<'a> {
     file: DigestFile<'a>,
-    strs: HashMap<*const u8, u32>,
-    texts: HashMap<*const Text, u32>,
-    refs: HashMap<*const ReferenceView, u32>,
+    strs: ByAddress<u8>,
+    texts: ByAddress<Text>,
+    refs: ByAddress<ReferenceView>,
 }
 
 impl<'a> Tables<'a> {
@@ -308,9 +332,9 @@ impl<'a> DigestFile<'a> {
     pub fn encode(digests: impl IntoIterator<Item = &'a ArticleDigest>) -> DigestFile<'a> {
         let mut t = Tables {
             file: DigestFile::default(),
-            strs: HashMap::new(),
-            texts: HashMap::new(),
-            refs: HashMap::new(),
+            strs: ByAddress::default(),
+            texts: ByAddress::default(),
+            refs: ByAddress::default(),
         };
         for d in digests {
             let claims = d
