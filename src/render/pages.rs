@@ -22,7 +22,7 @@ use super::Site;
 use crate::dataset::{Dataset, Entity};
 use crate::model::VerdictStatus;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// A page to render: its path in `out/`, template, a hash of everything it
 /// is made from, and its context, built only if it must be rendered.
@@ -678,24 +678,46 @@ fn entity_pages<'a>(cx: Ctx<'a>, limit: usize) -> Vec<EntityPages<'a>> {
     let x = cx.x;
     let i = x.i18n;
     let ds = x.dataset;
-    let mut by: BTreeMap<&str, Vec<Row<'a>>> = BTreeMap::new();
-    for d in x.digests {
+    // Rows are listed by article date, then slug, then note number. Each
+    // digest's place in that order is found once, so the rows of an entity
+    // with tens of thousands of claims sort on integers, not strings.
+    let mut order: Vec<usize> = (0..x.digests.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (x.digests[a].0, x.digests[b].0);
+        a.date.cmp(&b.date).then_with(|| a.slug.cmp(&b.slug))
+    });
+    let mut rank = vec![0usize; order.len()];
+    for (k, &d) in order.iter().enumerate() {
+        rank[d] = k;
+    }
+    // Page names are shared strings: grouped by address, then put in name order.
+    let mut by: HashMap<*const u8, (&str, Vec<(usize, Row<'a>)>)> = HashMap::new();
+    for (k, d) in x.digests.iter().enumerate() {
         for c in &d.0.claims {
             for p in &c.pages {
-                by.entry(p).or_default().push((d, c));
+                by.entry(p.as_ptr())
+                    .or_insert_with(|| (p, Vec::new()))
+                    .1
+                    .push((rank[k], (d, c)));
             }
         }
     }
-    by.into_iter()
-        .filter_map(|(id, mut rows)| {
+    let mut groups: Vec<(&str, Vec<(usize, Row<'a>)>)> = by.into_values().collect();
+    groups.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    // Unshared equal names (not from one pool) would be two groups: merge.
+    groups.dedup_by(|later, first| {
+        let same = later.0 == first.0;
+        if same {
+            first.1.append(&mut later.1);
+        }
+        same
+    });
+    groups
+        .into_iter()
+        .filter_map(|(id, mut ranked)| {
             let e = ds.entity(id)?;
-            rows.sort_by(|a, b| {
-                a.0 .0
-                    .date
-                    .cmp(&b.0 .0.date)
-                    .then_with(|| a.0 .0.slug.cmp(&b.0 .0.slug))
-                    .then(a.1.n.cmp(&b.1.n))
-            });
+            ranked.sort_unstable_by_key(|(r, row)| (*r, row.1.n));
+            let rows: Vec<Row<'a>> = ranked.into_iter().map(|(_, row)| row).collect();
             let disagreements = rows
                 .iter()
                 .filter(|(_, c)| is_disagreement(c.status))
