@@ -642,6 +642,8 @@ impl<'a> EntityPages<'a> {
 }
 
 type Row<'a> = (&'a Digest<'a>, &'a ClaimRow);
+/// An entity page's name and its rows, each with its article's rank.
+type Group<'a> = (&'a str, Vec<(usize, Row<'a>)>);
 
 fn by_month<'a>(rows: &[Row<'a>]) -> Vec<(&'a str, Vec<Row<'a>>)> {
     let mut by: BTreeMap<&str, Vec<Row>> = BTreeMap::new();
@@ -691,7 +693,7 @@ fn entity_pages<'a>(cx: Ctx<'a>, limit: usize) -> Vec<EntityPages<'a>> {
         rank[d] = k;
     }
     // Page names are shared strings: grouped by address, then put in name order.
-    let mut by: HashMap<*const u8, (&str, Vec<(usize, Row<'a>)>)> = HashMap::new();
+    let mut by: HashMap<*const u8, Group<'a>> = HashMap::new();
     for (k, d) in x.digests.iter().enumerate() {
         for c in &d.0.claims {
             for p in &c.pages {
@@ -702,7 +704,7 @@ fn entity_pages<'a>(cx: Ctx<'a>, limit: usize) -> Vec<EntityPages<'a>> {
             }
         }
     }
-    let mut groups: Vec<(&str, Vec<(usize, Row<'a>)>)> = by.into_values().collect();
+    let mut groups: Vec<Group<'a>> = by.into_values().collect();
     groups.sort_unstable_by(|a, b| a.0.cmp(b.0));
     // Unshared equal names (not from one pool) would be two groups: merge.
     groups.dedup_by(|later, first| {
