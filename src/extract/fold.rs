@@ -212,9 +212,9 @@ pub fn fold(s: &str) -> Folded {
             f.text[start..].make_ascii_lowercase();
             if let Some(first) = other_space {
                 // Dashes and tabs become spaces one at a time.
-                for k in first..e {
-                    if bytes[k] != b' ' && ascii_space(bytes[k]) {
-                        let at = start + (k - i);
+                for (k, &b) in bytes[first..e].iter().enumerate() {
+                    if b != b' ' && ascii_space(b) {
+                        let at = start + (first - i) + k;
                         f.text.replace_range(at..at + 1, " ");
                     }
                 }

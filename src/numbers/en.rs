@@ -217,10 +217,7 @@ fn word(w: &str) -> Option<W> {
     if v == V::pow10(2) {
         return Some(W::Hundred);
     }
-    Some(W::Scale(
-        v,
-        w.as_bytes()[n - 1].to_ascii_lowercase() == b's',
-    ))
+    Some(W::Scale(v, w.as_bytes()[n - 1].eq_ignore_ascii_case(&b's')))
 }
 
 /// Whether the word at `i` can start a number or a hedge: a number word,
