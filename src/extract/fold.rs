@@ -119,6 +119,18 @@ fn is_dash(c: char) -> bool {
     )
 }
 
+/// The ASCII characters an ASCII run is made of: all but the spaces and
+/// dashes that `fold` folds to a space.
+const PLAIN_ASCII: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = !matches!(b as u8, b'\t'..=b'\r' | b' ' | b'-' | b'_');
+        b += 1;
+    }
+    t
+};
+
 /// Pushes the folded form of `c` (not a space or dash) to `out`.
 fn fold_char(c: char, out: &mut String) {
     if c.is_ascii() {
@@ -174,20 +186,37 @@ pub fn fold(s: &str) -> Folded {
                 }
             }
             // The run goes on across single spaces and dashes between ASCII
-            // characters: each folds to one space at the same offset.
+            // characters: each folds to one space at the same offset. Its
+            // end is found first, then it is folded a slice at a time.
             f.copy_at(i);
+            let plain = |k: usize| bytes.get(k).is_some_and(|&b| PLAIN_ASCII[usize::from(b)]);
             let mut e = i;
+            // The first space that is not ` ` (a dash, a tab), if any.
+            let mut other_space = None;
             loop {
-                while e < bytes.len() && bytes[e] < 0x80 && !ascii_space(bytes[e]) {
-                    f.text.push(char::from(bytes[e].to_ascii_lowercase()));
-                    e += 1;
-                }
-                match bytes.get(e + 1) {
-                    Some(&next) if ascii_space(bytes[e]) && next < 0x80 && !ascii_space(next) => {
-                        f.text.push(' ');
-                        e += 1;
+                e += bytes[e..]
+                    .iter()
+                    .take_while(|&&b| PLAIN_ASCII[usize::from(b)])
+                    .count();
+                if e < bytes.len() && ascii_space(bytes[e]) && plain(e + 1) {
+                    if bytes[e] != b' ' && other_space.is_none() {
+                        other_space = Some(e);
                     }
-                    _ => break,
+                    e += 2;
+                } else {
+                    break;
+                }
+            }
+            let start = f.text.len();
+            f.text.push_str(&s[i..e]);
+            f.text[start..].make_ascii_lowercase();
+            if let Some(first) = other_space {
+                // Dashes and tabs become spaces one at a time.
+                for (k, &b) in bytes[first..e].iter().enumerate() {
+                    if b != b' ' && ascii_space(b) {
+                        let at = start + (first - i) + k;
+                        f.text.replace_range(at..at + 1, " ");
+                    }
                 }
             }
             prev_cjk = false;

@@ -11,6 +11,7 @@ pub mod fold;
 mod overlap;
 pub mod quantity;
 pub mod text;
+mod versions;
 
 use crate::article::{Article, Block, BlockKind};
 use crate::dataset::Dataset;
@@ -41,7 +42,7 @@ pub struct Extractor {
     model_en: Regex,
     glued_unit: Regex,
     /// New versions of known model families (`Grok 4`, `GPT-5`, `Qwen3`).
-    model_version: Option<Regex>,
+    model_version: Option<versions::Versions>,
     /// Chip architectures named alone (`Hopper` → `NVIDIA Hopper`).
     families: Vec<(String, String)>,
     /// All of `families` in one automaton (pattern i is `families[i]`).
@@ -240,38 +241,10 @@ struct Cand {
     heading: bool,
 }
 
-/// A regex for versions of the dataset's model families.
-fn model_version_regex(matcher: &EntityMatcher) -> Option<Regex> {
-    let mut families: Vec<String> = Vec::new();
-    for i in &matcher.info {
-        if i.kind != EntityKind::Model || i.is_reporter() {
-            continue;
-        }
-        let first: String = i
-            .name
-            .chars()
-            .take_while(|c| c.is_ascii_alphabetic())
-            .collect();
-        if first.len() >= 3 && first != "OpenAI" && !families.contains(&first) {
-            families.push(first);
-        }
-    }
-    if families.is_empty() {
-        return None;
-    }
-    families.sort_by_key(|f| std::cmp::Reverse(f.len()));
-    let alts: Vec<String> = families.iter().map(|f| regex::escape(f)).collect();
-    Regex::new(&format!(
-        r"(?-u:\b)(?:{})(?:[- ]?)(?:\d[A-Za-z0-9.]*|[A-Za-z]{{1,2}}\d[A-Za-z0-9.]*)(?-u:\b)",
-        alts.join("|")
-    ))
-    .ok()
-}
-
 impl Extractor {
     pub fn new(ds: &Dataset) -> Self {
         let matcher = EntityMatcher::new(ds);
-        let model_version = model_version_regex(&matcher);
+        let model_version = versions::Versions::new(&matcher);
         let mut families: Vec<(String, String)> = Vec::new();
         for c in &ds.chips {
             let Some(f) = c.family.as_deref().map(str::trim) else {
@@ -530,11 +503,10 @@ impl<'a> Run<'a> {
         }
         // Versions of known families are models wherever they stand.
         let mut versions: Vec<(String, usize, Range<usize>)> = Vec::new();
-        if let Some(re) = &self.x.model_version {
+        if let Some(families) = &self.x.model_version {
             for (bi, b) in self.blocks.iter().enumerate() {
-                for m in re.find_iter(&b.block.text) {
-                    let r = m.range();
-                    let name = m.as_str().trim_end_matches('.');
+                for r in families.find_iter(&b.block.text) {
+                    let name = b.block.text[r.clone()].trim_end_matches('.');
                     let r = r.start..r.start + name.len();
                     // `Grok 2025` is a year, not a version.
                     let tail: String = name
