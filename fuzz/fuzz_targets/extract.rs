@@ -42,7 +42,7 @@ fuzz_target!(|data: &[u8]| {
             claim: c,
             n: i + 1,
             status: "unverified",
-            tip_html: markdown::escape_attr(&c.text),
+            tip_html: factbrief::render::escape_html(&c.text),
         })
         .collect();
     let html = markdown::render(p.article.body(), p.article.body_start, &marks);
