@@ -12,6 +12,7 @@
 
 use super::chart::{self, Point};
 use super::digest::{is_disagreement, month_of, ArticleDigest, ClaimRow};
+use super::escape_into as esc;
 use super::format::parse_date;
 use super::i18n::I18n;
 use super::views::{
@@ -23,6 +24,7 @@ use crate::dataset::{Dataset, Entity};
 use crate::model::VerdictStatus;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write;
 
 /// A page to render: its path in `out/`, template, a hash of everything it
 /// is made from, and its context, built only if it must be rendered.
@@ -878,40 +880,42 @@ fn num(v: f64) -> String {
 /// `<span lang="zh">…</span> <span lang="en">…</span>`, escaped.
 fn both(o: &mut String, t: &Text) {
     o.push_str("<span lang=\"zh\">");
-    o.push_str(&super::escape_html(&t.zh));
+    esc(o, &t.zh);
     o.push_str("</span> <span lang=\"en\">");
-    o.push_str(&super::escape_html(&t.en));
+    esc(o, &t.en);
     o.push_str("</span>");
 }
 
 fn link_entity(o: &mut String, root: &str, has_page: bool, file: &str, name: &str) {
     if has_page {
-        o.push_str(&format!(
-            "<a href=\"{root}entities/{}.html\">{}</a>",
-            super::escape_html(file),
-            super::escape_html(name)
-        ));
+        o.push_str("<a href=\"");
+        o.push_str(root);
+        o.push_str("entities/");
+        esc(o, file);
+        o.push_str(".html\">");
+        esc(o, name);
+        o.push_str("</a>");
     } else {
-        o.push_str(&super::escape_html(name));
+        esc(o, name);
     }
 }
 
 fn article_cell(o: &mut String, root: &str, r: &RowView<'_>) {
-    let e = super::escape_html;
-    o.push_str(&format!(
-        "<td><a href=\"{root}briefings/{}.html#note-{}\">{}</a> <span class=\"where\">#{}</span></td>",
-        e(r.article_slug),
-        e(r.id),
-        e(r.article_title),
-        r.n
-    ));
+    o.push_str("<td><a href=\"");
+    o.push_str(root);
+    o.push_str("briefings/");
+    esc(o, r.article_slug);
+    o.push_str(".html#note-");
+    esc(o, r.id);
+    o.push_str("\">");
+    esc(o, r.article_title);
+    let _ = write!(o, "</a> <span class=\"where\">#{}</span></td>", r.n);
 }
 
 fn date_cell(o: &mut String, r: &RowView<'_>) {
-    o.push_str(&format!(
-        "<td data-v=\"{}\">",
-        super::escape_html(r.article_date)
-    ));
+    o.push_str("<td data-v=\"");
+    esc(o, r.article_date);
+    o.push_str("\">");
     if !r.article_date.is_empty() {
         both(o, r.article_date_l);
     }
@@ -919,51 +923,61 @@ fn date_cell(o: &mut String, r: &RowView<'_>) {
 }
 
 fn count_cell(o: &mut String, r: &RowView<'_>) {
-    o.push_str(&format!("<td data-v=\"{}\" class=\"num\">", r.count_value));
+    let _ = write!(o, "<td data-v=\"{}\" class=\"num\">", r.count_value);
     both(o, r.count);
     o.push(' ');
-    o.push_str(&super::escape_html(r.chip));
+    esc(o, r.chip);
     o.push_str("</td>");
+}
+
+/// `<td><q class="src">…</q></td>`: the article's words.
+fn quote_cell(o: &mut String, text: &str) {
+    o.push_str("<td><q class=\"src\">");
+    esc(o, text);
+    o.push_str("</q></td>");
 }
 
 /// The rows of an audit table. Written here rather than in the template:
 /// an archive has hundreds of thousands of them, and Tera spent about
-/// 40 µs on each (see docs/templates.md).
+/// 40 µs on each (see docs/templates.md). Everything is appended in place.
 fn audit_rows(rows: &[RowView<'_>], root: &str) -> String {
-    let e = super::escape_html;
     let mut o = String::with_capacity(rows.len() * 900);
     for r in rows {
         o.push_str("<tr>\n      ");
         article_cell(&mut o, root, r);
         o.push_str("\n      ");
         date_cell(&mut o, r);
-        o.push_str(&format!(
-            "\n      <td><q class=\"src\">{}</q></td>\n      <td>",
-            e(r.text)
-        ));
+        o.push_str("\n      ");
+        quote_cell(&mut o, r.text);
+        o.push_str("\n      <td>");
         match r.subject_file {
             Some(f) => link_entity(&mut o, root, true, f, r.subject),
-            None => o.push_str(&e(r.subject)),
+            None => esc(&mut o, r.subject),
         }
         o.push_str("</td>\n      ");
         count_cell(&mut o, r);
         match r.reference {
             Some(rf) => {
-                o.push_str(&format!(
+                let _ = write!(
+                    o,
                     "\n      <td data-v=\"{}\" class=\"num\">",
                     num(rf.value_num)
-                ));
+                );
                 link_entity(&mut o, root, rf.has_page, &rf.entity_file, &rf.entity_name);
                 o.push_str(": ");
                 both(&mut o, &rf.value);
-                o.push_str(&format!(" {}</td>\n      <td>", e(&rf.chip)));
+                o.push(' ');
+                esc(&mut o, &rf.chip);
+                o.push_str("</td>\n      <td>");
                 match &rf.source_url {
-                    Some(u) if !u.is_empty() => o.push_str(&format!(
-                        "<a href=\"{}\" rel=\"nofollow noopener\">{}</a>",
-                        e(u),
-                        e(&rf.source_title)
-                    )),
-                    _ => o.push_str(&e(&rf.source_title)),
+                    Some(u) if !u.is_empty() => {
+                        o.push_str("<a href=\"");
+                        esc(&mut o, u);
+                        o.push_str("\" rel=\"nofollow noopener\">");
+                        esc(&mut o, &rf.source_title);
+                        o.push_str("</a>");
+                    }
+                    _ => esc(&mut o, &rf.source_title),
                 }
                 o.push_str("</td>");
             }
@@ -976,36 +990,32 @@ fn audit_rows(rows: &[RowView<'_>], root: &str) -> String {
 
 /// The rows of an entity's claims table (see [`audit_rows`]).
 fn entity_rows(rows: &[RowView<'_>], root: &str, file: &str) -> String {
-    let e = super::escape_html;
     let mut o = String::with_capacity(rows.len() * 800);
     for r in rows {
         o.push_str("<tr>\n    ");
         date_cell(&mut o, r);
         o.push_str("\n    ");
         article_cell(&mut o, root, r);
-        o.push_str(&format!(
-            "\n    <td><q class=\"src\">{}</q></td>\n    ",
-            e(r.text)
-        ));
+        o.push_str("\n    ");
+        quote_cell(&mut o, r.text);
+        o.push_str("\n    ");
         count_cell(&mut o, r);
-        o.push_str(&format!(
-            "\n    <td><span class=\"badge v-{}\">",
-            r.verdict.key
-        ));
+        o.push_str("\n    <td><span class=\"badge v-");
+        o.push_str(r.verdict.key);
+        o.push_str("\">");
         both(&mut o, &r.verdict.label);
         o.push_str("</span></td>\n    ");
         match r.reference {
             Some(rf) => {
-                o.push_str(&format!(
-                    "<td data-v=\"{}\" class=\"num\">",
-                    num(rf.value_num)
-                ));
+                let _ = write!(o, "<td data-v=\"{}\" class=\"num\">", num(rf.value_num));
                 if rf.entity_file != file {
                     link_entity(&mut o, root, rf.has_page, &rf.entity_file, &rf.entity_name);
                     o.push_str(": ");
                 }
                 both(&mut o, &rf.value);
-                o.push_str(&format!(" {}</td>", e(&rf.chip)));
+                o.push(' ');
+                esc(&mut o, &rf.chip);
+                o.push_str("</td>");
             }
             None => o.push_str("<td data-v=\"-1\" class=\"num\">—</td>"),
         }
