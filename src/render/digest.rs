@@ -270,7 +270,7 @@ struct WireRow<'a> {
 
 /// Hashes an address: one multiplication (addresses need no SipHash).
 #[derive(Default)]
-struct AddressHasher(u64);
+pub struct AddressHasher(u64);
 
 impl std::hash::Hasher for AddressHasher {
     fn finish(&self) -> u64 {
@@ -290,7 +290,8 @@ impl std::hash::Hasher for AddressHasher {
     }
 }
 
-type ByAddress<T> = HashMap<*const T, u32, std::hash::BuildHasherDefault<AddressHasher>>;
+/// A map keyed by the address of a shared value.
+pub type ByAddress<T, V = u32> = HashMap<*const T, V, std::hash::BuildHasherDefault<AddressHasher>>;
 
 /// Table indices by the address of the shared value: digests that went
 /// through one [`Pool`] share equal values, so each is stored once.

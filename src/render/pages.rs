@@ -23,7 +23,7 @@ use super::Site;
 use crate::dataset::{Dataset, Entity};
 use crate::model::VerdictStatus;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::fmt::Write;
 
 /// A page to render: its path in `out/`, template, a hash of everything it
@@ -648,11 +648,16 @@ type Row<'a> = (&'a Digest<'a>, &'a ClaimRow);
 type Group<'a> = (&'a str, Vec<(usize, Row<'a>)>);
 
 fn by_month<'a>(rows: &[Row<'a>]) -> Vec<(&'a str, Vec<Row<'a>>)> {
-    let mut by: BTreeMap<&str, Vec<Row>> = BTreeMap::new();
+    // Rows come in date order, so a row's month is nearly always the last
+    // one seen: searching from the end finds it at once.
+    let mut out: Vec<(&str, Vec<Row>)> = Vec::new();
     for &(d, c) in rows {
-        by.entry(month_of(&d.0.date_iso)).or_default().push((d, c));
+        let month = month_of(&d.0.date_iso);
+        match out.iter().rposition(|(k, _)| *k == month) {
+            Some(i) => out[i].1.push((d, c)),
+            None => out.push((month, vec![(d, c)])),
+        }
     }
-    let mut out: Vec<_> = by.into_iter().collect();
     // A history: oldest month first, undated last.
     out.sort_by(|a, b| {
         (a.0 == "undated")
@@ -695,7 +700,7 @@ fn entity_pages<'a>(cx: Ctx<'a>, limit: usize) -> Vec<EntityPages<'a>> {
         rank[d] = k;
     }
     // Page names are shared strings: grouped by address, then put in name order.
-    let mut by: HashMap<*const u8, Group<'a>> = HashMap::new();
+    let mut by: super::digest::ByAddress<u8, Group<'a>> = Default::default();
     for (k, d) in x.digests.iter().enumerate() {
         for c in &d.0.claims {
             for p in &c.pages {
