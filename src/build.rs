@@ -148,14 +148,7 @@ fn cache_key(material: &[u8]) -> u128 {
 /// reader (or a checker looking for control characters) can open, and two
 /// builds of the same input write the same bytes.
 fn load_cache(out: &Path) -> Cache {
-    use base64::Engine;
-    std::fs::read(out.join(CACHE))
-        .ok()
-        .and_then(|b| {
-            base64::engine::general_purpose::STANDARD
-                .decode(b.trim_ascii())
-                .ok()
-        })
+    read_text(out, CACHE)
         .and_then(|b| postcard::from_bytes::<Cache>(&b).ok())
         .filter(|c| c.format == FORMAT)
         .unwrap_or_default()
@@ -719,14 +712,7 @@ fn save_cache(out: &Path, cache: &Cache) {
 /// The reused articles' digests, in the index's order; false when they
 /// cannot be read (the build then processes everything).
 fn load_digests(out: &Path, entries: &mut [Entry], pool: &mut Pool) -> bool {
-    use base64::Engine;
-    let Some(digests) = std::fs::read(out.join(DIGESTS))
-        .ok()
-        .and_then(|b| {
-            base64::engine::general_purpose::STANDARD
-                .decode(b.trim_ascii())
-                .ok()
-        })
+    let Some(digests) = read_text(out, DIGESTS)
         .and_then(|b| postcard::from_bytes::<DigestFile>(&b).ok())
         .and_then(|f| f.decode(pool))
     else {
@@ -742,6 +728,16 @@ fn load_digests(out: &Path, entries: &mut [Entry], pool: &mut Pool) -> bool {
         e.digest = d;
     }
     true
+}
+
+/// The bytes of `out/name`, written by [`save_text`]; `None` when it is
+/// missing or not base64.
+fn read_text(out: &Path, name: &str) -> Option<Vec<u8>> {
+    use base64::Engine;
+    let text = std::fs::read(out.join(name)).ok()?;
+    base64::engine::general_purpose::STANDARD
+        .decode(text.trim_ascii())
+        .ok()
 }
 
 /// Writes `value` as base64 postcard to `out/name`, through a temporary

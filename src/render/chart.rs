@@ -10,8 +10,13 @@
 //! hundred to a million, and only a log scale keeps 2,048 and 200,000 both
 //! readable on one axis.
 
+use super::cards::both;
+use super::escape::escape_into as esc;
 use super::format::{number_en, number_zh, Ymd};
+use super::i18n::I18n;
+use super::views::Text;
 use serde::Serialize;
+use std::fmt::Write;
 
 /// A tick on an axis, labelled in both languages.
 #[derive(Debug, Clone, Serialize)]
@@ -375,24 +380,21 @@ fn truncate(s: &str, n: usize) -> String {
 ///
 /// A briefing draws one of these with a row per claim; written through
 /// Tera they cost more than the rest of the page, so this one chart's
-/// markup lives here (the site-wide charts stay in templates). Every
+/// markup lives here (the verdicts chart stays in a template). Every
 /// text is escaped.
-pub fn compare_svg(c: &Compare, i: &super::i18n::I18n, id: &str) -> String {
-    use super::escape::escape_into as esc;
-    use std::fmt::Write;
+pub fn compare_svg(c: &Compare, i: &I18n, id: &str) -> String {
     let t = |lang: &str, key: &str| i.t(lang, key, &[]);
     let (claimed_zh, claimed_en) = (t("zh", "chart-claimed"), t("en", "chart-claimed"));
     let (recorded_zh, recorded_en) = (t("zh", "chart-recorded"), t("en", "chart-recorded"));
+    let no_record = i.both("chart-no-record", &[]);
     let mut o = String::with_capacity(1200 + c.rows.len() * 900);
-    let _ = write!(
-        o,
-        "<figure class=\"chart chart-compare\">\n<svg role=\"img\" aria-labelledby=\"{id}-t {id}-d\" viewBox=\"0 0 {} {}\" preserveAspectRatio=\"xMinYMin meet\">\n<title id=\"{id}-t\">",
-        c.width, c.height
+    open_figure(
+        &mut o,
+        "chart-compare",
+        id,
+        (c.width, c.height),
+        &i.both("chart-compare-title", &[]),
     );
-    esc(&mut o, &t("zh", "chart-compare-title"));
-    o.push_str(" / ");
-    esc(&mut o, &t("en", "chart-compare-title"));
-    let _ = write!(o, "</title>\n<desc id=\"{id}-d\">");
     for r in &c.rows {
         esc(&mut o, &r.label);
         o.push_str(": ");
@@ -486,45 +488,41 @@ pub fn compare_svg(c: &Compare, i: &super::i18n::I18n, id: &str) -> String {
                     "<text class=\"value muted\" x=\"{}\" y=\"{value_y}\">",
                     left + 4.0
                 );
-                esc(&mut o, &t("zh", "chart-no-record"));
+                esc(&mut o, &no_record.zh);
                 o.push_str(" · ");
-                esc(&mut o, &t("en", "chart-no-record"));
+                esc(&mut o, &no_record.en);
                 o.push_str("</text>");
             }
         }
         o.push('\n');
     }
     o.push_str("\n</svg>\n<figcaption><span class=\"key claimed\"></span>");
-    super::cards::both(
-        &mut o,
-        &super::views::Text {
-            zh: t("zh", "chart-claimed-key"),
-            en: t("en", "chart-claimed-key"),
-        },
-    );
+    both(&mut o, &i.both("chart-claimed-key", &[]));
     o.push_str(" <span class=\"key recorded\"></span>");
-    super::cards::both(
-        &mut o,
-        &super::views::Text {
-            zh: t("zh", "chart-recorded-key"),
-            en: t("en", "chart-recorded-key"),
-        },
-    );
+    both(&mut o, &i.both("chart-recorded-key", &[]));
     o.push_str(" <span class=\"scale\">");
-    super::cards::both(
-        &mut o,
-        &super::views::Text {
-            zh: t("zh", "chart-log-note"),
-            en: t("en", "chart-log-note"),
-        },
-    );
+    both(&mut o, &i.both("chart-log-note", &[]));
     o.push_str("</span></figcaption>\n</figure>");
     o
 }
 
+/// Opens a chart: `<figure class="chart {class}">`, the `<svg>` of `size`
+/// labelled by its title and description, and the `<title>` in both
+/// languages; leaves the `<desc>` open for the caller's text.
+fn open_figure(o: &mut String, class: &str, id: &str, size: (f64, f64), title: &Text) {
+    let _ = write!(
+        o,
+        "<figure class=\"chart {class}\">\n<svg role=\"img\" aria-labelledby=\"{id}-t {id}-d\" viewBox=\"0 0 {} {}\" preserveAspectRatio=\"xMinYMin meet\">\n<title id=\"{id}-t\">",
+        size.0, size.1
+    );
+    esc(o, &title.zh);
+    o.push_str(" / ");
+    esc(o, &title.en);
+    let _ = write!(o, "</title>\n<desc id=\"{id}-d\">");
+}
+
 /// `<label zh> <value zh> / <label en> <value en>`, escaped: a bar's tooltip.
 fn title_pair(o: &mut String, label_zh: &str, zh: &str, label_en: &str, en: &str) {
-    use super::escape::escape_into as esc;
     esc(o, label_zh);
     o.push(' ');
     esc(o, zh);
@@ -538,9 +536,7 @@ fn title_pair(o: &mut String, label_zh: &str, zh: &str, label_en: &str, en: &str
 /// [`compare_svg`] for why the markup is written here): a dot per claim
 /// linking to it, dashed lines for the record, both languages in the
 /// `<title>`, `<desc>` and caption. `name` is the entity's name.
-pub fn timeline_svg(c: &Timeline, i: &super::i18n::I18n, name: &str, id: &str) -> String {
-    use super::escape::escape_into as esc;
-    use std::fmt::Write;
+pub fn timeline_svg(c: &Timeline, i: &I18n, name: &str, id: &str) -> String {
     let t = |lang: &str, key: &str| i.t(lang, key, &[]);
     let (claimed_zh, claimed_en) = (t("zh", "chart-claimed"), t("en", "chart-claimed"));
     let (recorded_zh, recorded_en) = (t("zh", "chart-recorded"), t("en", "chart-recorded"));
@@ -559,16 +555,13 @@ pub fn timeline_svg(c: &Timeline, i: &super::i18n::I18n, name: &str, id: &str) -
             .unwrap_or_default()
     };
     let mut o = String::with_capacity(2000 + c.points.len() * 700);
-    let _ = write!(
-        o,
-        "<figure class=\"chart chart-timeline\">\n<svg role=\"img\" aria-labelledby=\"{id}-t {id}-d\" viewBox=\"0 0 {} {}\" preserveAspectRatio=\"xMinYMin meet\">\n<title id=\"{id}-t\">",
-        c.width, c.height
+    open_figure(
+        &mut o,
+        "chart-timeline",
+        id,
+        (c.width, c.height),
+        &i.both("chart-timeline-title", &[("name", name.into())]),
     );
-    let title = |lang: &str| i.t(lang, "chart-timeline-title", &[("name", name.into())]);
-    esc(&mut o, &title("zh"));
-    o.push_str(" / ");
-    esc(&mut o, &title("en"));
-    let _ = write!(o, "</title>\n<desc id=\"{id}-d\">");
     for p in &c.points {
         esc(&mut o, &p.date);
         o.push_str(" #");
@@ -684,21 +677,9 @@ pub fn timeline_svg(c: &Timeline, i: &super::i18n::I18n, name: &str, id: &str) -
         o.push_str("</text></a>\n");
     }
     o.push_str("\n</g>\n</svg>\n<figcaption>");
-    super::cards::both(
-        &mut o,
-        &super::views::Text {
-            zh: t("zh", "chart-timeline-key"),
-            en: t("en", "chart-timeline-key"),
-        },
-    );
+    both(&mut o, &i.both("chart-timeline-key", &[]));
     o.push_str(" <span class=\"scale\">");
-    super::cards::both(
-        &mut o,
-        &super::views::Text {
-            zh: t("zh", "chart-log-note"),
-            en: t("en", "chart-log-note"),
-        },
-    );
+    both(&mut o, &i.both("chart-log-note", &[]));
     o.push_str("</span></figcaption>\n</figure>");
     o
 }

@@ -81,6 +81,10 @@ impl std::fmt::Debug for I18n {
     }
 }
 
+/// More distinct calls with arguments than this are formatted but not
+/// remembered.
+const T_MEMO_MAX: usize = 50_000;
+
 /// The two-letter language of a `lang` value (`zh-Hans` → `zh`).
 pub fn lang_of(lang: &str) -> &'static str {
     if lang.len() >= 2 && lang.as_bytes()[..2].eq_ignore_ascii_case(b"zh") {
@@ -381,24 +385,16 @@ fn bundle(
 }
 
 /// Tera function `t(key="…", lang="zh", n=3, …)`: every argument other
-/// than `key` and `lang` is passed to the message.
-///
-/// Results are remembered by their arguments: a briefing page asks for the
-/// same dozen labels for every claim, and formatting a Fluent message is
-/// the expensive part of the call.
-pub struct TeraT(
-    pub std::sync::Arc<I18n>,
-    pub std::sync::RwLock<HashMap<String, String>>,
-);
+/// than `key` and `lang` is passed to the message. [`I18n::t`] remembers
+/// results by their arguments, which are passed in name order so that a
+/// repeated call finds them whatever order Tera hands them over in.
+pub struct TeraT(pub std::sync::Arc<I18n>);
 
 impl TeraT {
     pub fn new(i18n: std::sync::Arc<I18n>) -> Self {
-        TeraT(i18n, std::sync::RwLock::new(HashMap::new()))
+        TeraT(i18n)
     }
 }
-
-/// More distinct calls than this are formatted but not remembered.
-const T_MEMO_MAX: usize = 50_000;
 
 impl tera::Function for TeraT {
     fn call(&self, args: &HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
@@ -407,21 +403,6 @@ impl tera::Function for TeraT {
             .and_then(|v| v.as_str())
             .ok_or_else(|| tera::Error::msg("t() needs key=\"message-id\""))?;
         let lang = args.get("lang").and_then(|v| v.as_str()).unwrap_or("en");
-        let mut memo_key = format!("{lang}\u{1f}{key}");
-        let mut named: Vec<(&String, &tera::Value)> = args
-            .iter()
-            .filter(|(k, _)| *k != "key" && *k != "lang")
-            .collect();
-        named.sort_by(|a, b| a.0.cmp(b.0));
-        for (k, v) in &named {
-            memo_key.push('\u{1f}');
-            memo_key.push_str(k);
-            memo_key.push('=');
-            memo_key.push_str(&v.to_string());
-        }
-        if let Some(hit) = self.1.read().ok().and_then(|m| m.get(&memo_key).cloned()) {
-            return Ok(tera::Value::String(hit));
-        }
         let mut fargs: Vec<(&str, Arg)> = Vec::new();
         for (k, v) in args {
             if k == "key" || k == "lang" {
@@ -435,13 +416,8 @@ impl tera::Function for TeraT {
             };
             fargs.push((k.as_str(), a));
         }
-        let text = self.0.t(lang, key, &fargs);
-        if let Ok(mut m) = self.1.write() {
-            if m.len() < T_MEMO_MAX {
-                m.insert(memo_key, text.clone());
-            }
-        }
-        Ok(tera::Value::String(text))
+        fargs.sort_by(|a, b| a.0.cmp(b.0));
+        Ok(tera::Value::String(self.0.t(lang, key, &fargs)))
     }
 
     fn is_safe(&self) -> bool {
