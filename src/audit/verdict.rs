@@ -7,6 +7,7 @@
 
 use super::format;
 use super::tolerance::{Bound, Figure, Tolerance};
+use crate::dataset::relations::union;
 use crate::dataset::{Dataset, Entity, Entry, EntryKind, Fact, Property, Status};
 use crate::model::{Bilingual, ChipRef, Claim, Reference, Role, SourceRef, Verdict, VerdictStatus};
 
@@ -241,8 +242,28 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    fn entries(&self) -> impl Iterator<Item = &'a Entry> {
-        self.ds.models.iter().chain(self.ds.clusters.iter())
+    /// The entries at candidate positions of
+    /// [`Relations`](crate::dataset::relations::Relations), in dataset
+    /// order (models, then clusters).
+    fn at<'p>(&self, positions: &'p [u32]) -> impl Iterator<Item = &'a Entry> + use<'p, 'a> {
+        let (ds, rel): (&'a Dataset, _) = (self.ds, self.ds.relations());
+        positions.iter().map(move |&p| rel.entry(ds, p))
+    }
+
+    /// Candidates linked to `e` (see
+    /// [`Relations::linked`](crate::dataset::relations::Relations::linked)), restricted to
+    /// the models list or the clusters list.
+    fn linked(&self, e: &Entry, models: bool) -> Vec<u32> {
+        let rel = self.ds.relations();
+        match rel.position(self.ds, e) {
+            Some(p) => rel
+                .linked(p)
+                .iter()
+                .copied()
+                .filter(|&q| rel.in_models(self.ds, q) == models)
+                .collect(),
+            None => Vec::new(),
+        }
     }
 
     /// Facts of an organisation: its (and its subsidiaries') clusters,
@@ -250,19 +271,23 @@ impl<'a> Ctx<'a> {
     fn org_facts(&self, org: &str) -> Vec<Cand<'a>> {
         use Property::*;
         let ds = self.ds;
-        // Its subsidiaries, found once: the test below runs on every model
-        // and cluster of the dataset (two thousand with Epoch's import).
-        let subsidiaries: Vec<&str> = ds
-            .organisations
-            .iter()
-            .filter(|o| o.parent.as_deref() == Some(org))
-            .map(|o| o.id.as_str())
-            .collect();
+        let rel = ds.relations();
+        let subsidiaries: Vec<&str> = rel.subsidiaries(org).iter().map(String::as_str).collect();
         let owned =
             |e: &Entry| e.organisation == org || subsidiaries.contains(&e.organisation.as_str());
+        // Candidates: what it owns, and what those entries are linked to.
+        let mut own: Vec<&[u32]> = vec![rel.of_org(org)];
+        own.extend(subsidiaries.iter().map(|s| rel.of_org(s)));
+        let own = union(&own);
+        let links: Vec<&[u32]> = own.iter().map(|&p| rel.linked(p)).collect();
+        let candidates = union(&[own.as_slice(), union(&links).as_slice()]);
         // Clusters the organisation's models run on belong to its compute
         // too (Anthropic's Claude on AWS's Project Rainier).
-        let models: Vec<&Entry> = self.ds.models.iter().filter(|e| owned(e)).collect();
+        let models: Vec<&Entry> = own
+            .iter()
+            .filter(|&&p| rel.in_models(ds, p))
+            .map(|&p| rel.entry(ds, p))
+            .collect();
         let used = |e: &Entry| {
             !is_model(e)
                 && models.iter().any(|m| {
@@ -272,7 +297,7 @@ impl<'a> Ctx<'a> {
                 })
         };
         let mut out = Vec::new();
-        for e in self.entries().filter(|e| owned(e) || used(e)) {
+        for e in self.at(&candidates).filter(|e| owned(e) || used(e)) {
             let props: &[Property] = match (is_model(e), self.claim.role) {
                 (true, Role::Trained | Role::Other) => &[TrainingChipCount],
                 (true, _) => &[],
@@ -293,10 +318,9 @@ impl<'a> Ctx<'a> {
             .iter()
             .filter_map(|c| self.ds.entry(c))
             .collect();
+        let linked = self.linked(model, false);
         for e in self
-            .ds
-            .clusters
-            .iter()
+            .at(&linked)
             .filter(|e| model.related.contains(&e.id) || e.related.contains(&model.id))
         {
             if !out.iter().any(|o| o.id == e.id) {
@@ -309,9 +333,16 @@ impl<'a> Ctx<'a> {
     /// Facts of entities related to a model or cluster, for misattribution.
     fn related_facts(&self, subject: &'a Entry) -> Vec<Cand<'a>> {
         use Property::*;
+        let rel = self.ds.relations();
         let mut out = Vec::new();
         let mut seen: Vec<&str> = vec![&subject.id];
         let push = |e: &'a Entry, rel: Rel, out: &mut Vec<Cand<'a>>, seen: &mut Vec<&'a str>| {
+            // An entry without count evidence adds no candidate, now or
+            // later: skipping it keeps `seen` short (a lab has hundreds of
+            // models, most without a chip count).
+            if !e.facts.iter().any(is_count_evidence) {
+                return;
+            }
             if e.kind == EntryKind::Comparison || seen.contains(&e.id.as_str()) {
                 return;
             }
@@ -326,11 +357,13 @@ impl<'a> Ctx<'a> {
         if is_model(subject) {
             // The base-model chain.
             let mut base = subject.base_model.as_deref();
+            let mut chain: Vec<&str> = vec![&subject.id];
             while let Some(b) = base {
                 let Some(e) = self.ds.entry(b) else { break };
-                if seen.contains(&e.id.as_str()) {
+                if chain.contains(&e.id.as_str()) {
                     break;
                 }
+                chain.push(&e.id);
                 push(e, Rel::BaseModel, &mut out, &mut seen);
                 base = e.base_model.as_deref();
             }
@@ -340,17 +373,17 @@ impl<'a> Ctx<'a> {
                     push(e, Rel::Cluster, &mut out, &mut seen);
                 }
             }
+            let linked = self.linked(subject, false);
             for e in self
-                .ds
-                .clusters
-                .iter()
+                .at(&linked)
                 .filter(|e| subject.related.contains(&e.id) || e.related.contains(&subject.id))
             {
                 push(e, Rel::Cluster, &mut out, &mut seen);
             }
         } else {
             // Models trained on this cluster.
-            for e in self.ds.models.iter().filter(|m| {
+            let linked = self.linked(subject, true);
+            for e in self.at(&linked).filter(|m| {
                 m.cluster.contains(&subject.id)
                     || m.related.contains(&subject.id)
                     || subject.related.contains(&m.id)
@@ -364,13 +397,13 @@ impl<'a> Ctx<'a> {
             }
         }
         for e in self
-            .entries()
+            .at(rel.derived_from(&subject.id))
             .filter(|e| e.base_model.as_deref() == Some(subject.id.as_str()))
         {
             push(e, Rel::Related, &mut out, &mut seen);
         }
         for e in self
-            .entries()
+            .at(rel.of_org(&subject.organisation))
             .filter(|e| e.organisation == subject.organisation && is_model(e) == is_model(subject))
         {
             push(e, Rel::SameLab, &mut out, &mut seen);

@@ -9,6 +9,7 @@
 pub mod diff;
 pub mod epoch;
 pub mod lint;
+pub mod relations;
 pub mod schema;
 
 use crate::diagnostic::Diagnostic;
@@ -190,6 +191,9 @@ pub struct Dataset {
     /// extension was applied (its own, curated facts come first).
     own_facts: HashMap<String, usize>,
     index: HashMap<String, Slot>,
+    /// Links between entries, indexed on first use by the audit (the
+    /// dataset does not change once loaded).
+    relations: std::sync::OnceLock<relations::Relations>,
 }
 
 impl Dataset {
@@ -369,6 +373,12 @@ impl Dataset {
 
     pub fn entry(&self, id: &str) -> Option<&Entry> {
         self.entity(id)?.entry()
+    }
+
+    /// Links between models, clusters and organisations, for the audit.
+    pub fn relations(&self) -> &relations::Relations {
+        self.relations
+            .get_or_init(|| relations::Relations::of(self))
     }
 
     /// Every entity, chips first, in file order.
