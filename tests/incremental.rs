@@ -132,6 +132,17 @@ fn incremental_builds_equal_clean_builds() {
         .filter(|(k, v)| k.starts_with("briefings/") && after.get(*k) == Some(v))
         .count();
     assert_eq!(untouched, 7, "the other briefings were rewritten");
+    // The digests are kept in several files; an edit rewrites its own.
+    let digest_files: Vec<&String> = before
+        .keys()
+        .filter(|k| k.starts_with(".factbrief-cache-digests/"))
+        .collect();
+    assert!(digest_files.len() > 1, "{digest_files:?}");
+    let rewritten = digest_files
+        .iter()
+        .filter(|k| after.get(**k) != before.get(**k))
+        .count();
+    assert_eq!(rewritten, 1, "an edit rewrote {rewritten} digest files");
     assert_same_as_clean(root, &out, &[], "edit");
 
     // A deletion: its pages go.

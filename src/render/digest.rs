@@ -378,28 +378,59 @@ impl<'a> DigestFile<'a> {
     /// The digests back, their shared values added to `pool` (so digests
     /// made later share them too); `None` when an index is out of range.
     pub fn decode(self, pool: &mut Pool) -> Option<Vec<ArticleDigest>> {
-        let strs: Vec<Arc<str>> = self
-            .strs
-            .into_iter()
-            .map(|s| pool.str(&Arc::from(s.as_ref())))
-            .collect();
-        let texts: Vec<Arc<Text>> = self
-            .texts
-            .into_iter()
-            .map(|t| pool.text(&Arc::new(t.into_owned())))
-            .collect();
-        let refs: Vec<Arc<ReferenceView>> = self
-            .refs
-            .into_iter()
-            .map(|r| pool.reference(&Arc::new(r.into_owned())))
-            .collect();
+        self.intern(pool).digests()
+    }
+
+    /// The first half of [`DigestFile::decode`]: the shared values, added
+    /// to `pool`. What is left needs no pool, so several files' digests can
+    /// be rebuilt on several threads.
+    pub fn intern(self, pool: &mut Pool) -> Interned<'a> {
+        Interned {
+            strs: self
+                .strs
+                .into_iter()
+                .map(|s| pool.str(&Arc::from(s.as_ref())))
+                .collect(),
+            texts: self
+                .texts
+                .into_iter()
+                .map(|t| pool.text(&Arc::new(t.into_owned())))
+                .collect(),
+            refs: self
+                .refs
+                .into_iter()
+                .map(|r| pool.reference(&Arc::new(r.into_owned())))
+                .collect(),
+            articles: self.articles,
+        }
+    }
+}
+
+/// A [`DigestFile`] whose shared values are in a [`Pool`].
+pub struct Interned<'a> {
+    strs: Vec<Arc<str>>,
+    texts: Vec<Arc<Text>>,
+    refs: Vec<Arc<ReferenceView>>,
+    articles: Vec<WireDigest<'a>>,
+}
+
+impl Interned<'_> {
+    /// The second half of [`DigestFile::decode`]: the digests, sharing the
+    /// pool's values; `None` when an index is out of range.
+    pub fn digests(self) -> Option<Vec<ArticleDigest>> {
+        let Interned {
+            strs,
+            texts,
+            refs,
+            articles,
+        } = self;
         let s = |i: u32| strs.get(i as usize).cloned();
         // `Some(None)` for no index, `None` for a bad one.
         let opt = |i: Option<u32>| match i {
             Some(i) => s(i).map(Some),
             None => Some(None),
         };
-        self.articles
+        articles
             .into_iter()
             .map(|d| {
                 let claims = d
