@@ -63,6 +63,22 @@ pub struct Inputs<'a> {
     pub key_material: &'a [u8],
 }
 
+/// What one build leaves for the next in the same process (`factbrief
+/// serve`): the cache with every digest decoded and the pool they share.
+/// The next build uses it instead of reading the cache files, if the
+/// cache index on disk is still the one this build wrote.
+#[derive(Default)]
+pub struct Warm {
+    state: Option<WarmState>,
+}
+
+struct WarmState {
+    cache: Cache,
+    pool: Pool,
+    /// Hash of the `.factbrief-cache` file written with `cache`.
+    index: u128,
+}
+
 /// What a build did.
 #[derive(Debug, Default)]
 pub struct Report {
@@ -177,6 +193,7 @@ pub fn build(
     inputs: &Inputs<'_>,
     staging: Staging,
     progress: &(dyn Fn(&Path) + Sync),
+    mut warm: Option<&mut Warm>,
 ) -> Result<Report, Diagnostic> {
     let mut clock = std::time::Instant::now();
     let mut steps: Vec<(&'static str, std::time::Duration)> = Vec::new();
@@ -185,10 +202,15 @@ pub fn build(
         clock = std::time::Instant::now();
     };
     let key = cache_key(inputs.key_material);
-    let mut previous = if staging.has_previous() {
-        load_cache(staging.out())
-    } else {
-        Cache::default()
+    // The previous build's cache: kept in memory by this process if it is
+    // still the one on disk, else read from disk (without its digests).
+    let warm_state = warm.as_mut().and_then(|w| w.state.take());
+    let (mut previous, mut pool, digests_loaded) = match warm_state {
+        Some(w) if staging.has_previous() && file_hash(staging.out(), CACHE) == Some(w.index) => {
+            (w.cache, w.pool, true)
+        }
+        _ if staging.has_previous() => (load_cache(staging.out()), Pool::default(), false),
+        _ => (Cache::default(), Pool::default(), false),
     };
     // Reused articles' JSON is read back from the published facts.json.
     let json_len = std::fs::metadata(staging.out().join("facts.json")).map_or(0, |m| m.len());
@@ -242,15 +264,25 @@ pub fn build(
         }
         replay_slug_warnings(&previous.articles, &mut report.diagnostics);
         // Dropping the staging folder leaves `out` exactly as it was.
+        let index = digests_loaded
+            .then(|| file_hash(staging.out(), CACHE))
+            .flatten();
         drop(staging);
+        if let (Some(w), Some(index)) = (warm, index) {
+            w.state = Some(WarmState {
+                cache: previous,
+                pool,
+                index,
+            });
+        }
         report.steps = steps;
         return Ok(report);
     }
 
     // Something changed: the reused articles' digests are needed now,
     // their shared values seeding the pool new digests share theirs with.
-    let mut pool = Pool::default();
-    if reuse
+    if !digests_loaded
+        && reuse
         && !load_digests(
             staging.out(),
             &mut previous.articles,
@@ -557,14 +589,24 @@ pub fn build(
         staging.publish()?;
     }
     step("publish");
-    save_cache(&out, &mut new, if reuse { &previous.shards } else { &[] });
+    let index = save_cache(&out, &mut new, if reuse { &previous.shards } else { &[] });
     step("cache");
     report.steps = steps;
     // Freeing a large archive's cache value by value took a tenth of a
     // one-article rebuild (10,000 articles: 500M instructions of 3,750M):
     // a background thread does it. A command-line build exits without
     // waiting for it; a server's next build does not wait either.
-    drop_in_background((new, previous, stash, pool));
+    match (warm, index) {
+        (Some(w), Some(index)) => {
+            w.state = Some(WarmState {
+                cache: new,
+                pool,
+                index,
+            });
+            drop_in_background((previous, stash));
+        }
+        _ => drop_in_background((new, previous, stash, pool)),
+    }
     Ok(report)
 }
 
@@ -744,14 +786,14 @@ fn by_shard(articles: &[Entry]) -> Vec<Vec<usize>> {
 /// The cache is an optimisation: failing to write it costs the next build
 /// its reuse, nothing else. A digest file is written only when its members
 /// changed since `previous` (empty after a clean build).
-fn save_cache(out: &Path, cache: &mut Cache, previous: &[Shard]) {
+fn save_cache(out: &Path, cache: &mut Cache, previous: &[Shard]) -> Option<u128> {
     let dir = out.join(DIGESTS);
     // Before format 5 the digests were one file of this name.
     if dir.is_file() {
         let _ = std::fs::remove_file(&dir);
     }
     if std::fs::create_dir_all(&dir).is_err() {
-        return;
+        return None;
     }
     let groups = by_shard(&cache.articles);
     let articles = &cache.articles;
@@ -778,10 +820,13 @@ fn save_cache(out: &Path, cache: &mut Cache, previous: &[Shard]) {
         })
         .collect();
     // Digests first: an index is only trusted with its digests beside it.
-    if let Some(shards) = shards {
-        cache.shards = shards;
-        save_text(out, CACHE, cache);
-    }
+    cache.shards = shards?;
+    save_text(out, CACHE, cache)
+}
+
+/// The hash of `out/name`'s bytes, as [`save_text`] returns it.
+fn file_hash(out: &Path, name: &str) -> Option<u128> {
+    std::fs::read(out.join(name)).ok().map(|b| hash(&b))
 }
 
 /// The reused articles' digests, in the index's order; false when they

@@ -420,6 +420,95 @@ fn an_edited_article_is_rebuilt_served_and_announced() {
     assert!(ms.parse::<u64>().is_ok(), "{done}");
 }
 
+/// Serve keeps the decoded cache between builds. After edits, a deletion,
+/// and a `factbrief build` into the same folder behind its back (the cache
+/// on disk is then not the one serve holds), its output is still exactly a
+/// clean build's.
+#[test]
+fn rebuilds_from_the_cache_in_memory_equal_a_clean_build() {
+    let dir = project();
+    let server = Server::start(dir.path(), &["articles", "-o", "out"]);
+    let out = dir.path().join("out");
+    let articles = dir.path().join("articles");
+    let slugs = briefing_slugs(&out);
+    let mut builds = server.count("Done in ");
+    let mut next_build = |what: &str| {
+        wait_for(what, || {
+            let n = server.count("Done in ");
+            (n > builds).then_some(n)
+        });
+        builds = server.count("Done in ");
+    };
+    let clean = |name: &str| {
+        let o = Command::new(BIN)
+            .args(["build", "-q", "articles", "--out", name])
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        tree(&dir.path().join(name))
+    };
+
+    let edit = |slug: &str, line: &str| {
+        let mut f = std::fs::OpenOptions::new()
+            .append(true)
+            .open(articles.join(article_of(dir.path(), slug)))
+            .unwrap();
+        f.write_all(line.as_bytes()).unwrap();
+    };
+    edit(
+        &slugs[0],
+        "\n\nZeta Lab trained its newest model on 4,096 H100 GPUs.\n",
+    );
+    next_build("the build after the first edit");
+    edit(
+        &slugs[1],
+        "\n\nOmega Lab deployed 12,000 H200 GPUs in 2025.\n",
+    );
+    next_build("the build after the second edit");
+    assert!(
+        tree(&out) == clean("clean-1"),
+        "serve's output after two edits differs"
+    );
+
+    std::fs::remove_file(articles.join(article_of(dir.path(), &slugs[2]))).unwrap();
+    next_build("the build after the deletion");
+    assert!(
+        tree(&out) == clean("clean-2"),
+        "serve's output after a deletion differs"
+    );
+
+    // A build from the command line, with another template, rewrites the
+    // site and the cache under serve: serve must not trust its memory.
+    edit(&slugs[3], "\n\nA startup bought 2,048 H800 GPUs.\n");
+    next_build("the build after the third edit");
+    std::fs::create_dir(dir.path().join("tpl")).unwrap();
+    std::fs::write(dir.path().join("tpl/about.html"), "custom about page\n").unwrap();
+    let o = Command::new(BIN)
+        .args([
+            "build",
+            "-q",
+            "articles",
+            "--out",
+            "out",
+            "--templates",
+            "tpl",
+        ])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let about = || std::fs::read_to_string(out.join("about.html")).unwrap();
+    assert_eq!(about(), "custom about page\n");
+    edit(&slugs[0], "\n\nKappa Lab planned 50,000 B200 GPUs.\n");
+    next_build("the build after the fourth edit");
+    assert_ne!(about(), "custom about page\n");
+    assert!(
+        tree(&out) == clean("clean-3"),
+        "serve's output after a command-line build differs"
+    );
+}
+
 #[test]
 fn a_failed_build_keeps_serving_the_previous_site() {
     let dir = project();

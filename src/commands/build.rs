@@ -2,8 +2,8 @@
 //!
 //! [`build`] is the pipeline itself and prints only diagnostics and stage
 //! timings; [`run`] adds the summary line and maps the outcome to an exit
-//! status. `factbrief serve` calls [`build`] once per change, so whatever
-//! makes a build faster makes the preview faster too.
+//! status. `factbrief serve` calls [`build_warm`] once per change, so
+//! whatever makes a build faster makes the preview faster too.
 
 use super::{data_args, load_dataset, Exit, Reporter};
 use crate::article::Limits;
@@ -71,6 +71,18 @@ pub fn run(args: &BuildArgs, config: &Config, r: Reporter) -> Exit {
 /// printed, the previous output is untouched, and the error is the exit
 /// status to return.
 pub fn build(args: &BuildArgs, config: &Config, r: Reporter) -> Result<Built, Exit> {
+    build_warm(args, config, r, None)
+}
+
+/// [`build`], keeping what the next build in this process can reuse in
+/// `warm` (the decoded cache: `factbrief serve` does not read it back from
+/// disk after every change).
+pub fn build_warm(
+    args: &BuildArgs,
+    config: &Config,
+    r: Reporter,
+    warm: Option<&mut crate::build::Warm>,
+) -> Result<Built, Exit> {
     let t0 = Instant::now();
     let BuildPaths {
         articles,
@@ -174,6 +186,7 @@ pub fn build(args: &BuildArgs, config: &Config, r: Reporter) -> Result<Built, Ex
         },
         staging,
         &|p| progress.done(p),
+        warm,
     );
     progress.finish();
     let report = match result {

@@ -1,10 +1,13 @@
 //! `factbrief serve`: build, serve the output folder on loopback, rebuild
 //! when an input changes, reload the pages open in a browser.
 //!
-//! The build itself is `factbrief build`'s ([`crate::commands::build::build`]):
-//! the same function, the same output folder, the same atomic publish, so
-//! the files on disk are byte for byte what `build` writes and a failed
-//! build leaves the previous site being served. Three parts:
+//! The build itself is `factbrief build`'s
+//! ([`crate::commands::build::build_warm`]): the same function, the same
+//! output folder, the same atomic publish, so the files on disk are byte
+//! for byte what `build` writes and a failed build leaves the previous site
+//! being served. Between builds the decoded cache stays in memory
+//! ([`crate::build::Warm`]), so a rebuild does not read every article's
+//! digest back from disk. Three parts:
 //!
 //! - this module's loop, on the main thread, is the only place that
 //!   builds: once at start, then once per burst of changes, so two builds
@@ -20,7 +23,7 @@ mod http;
 mod watch;
 
 use crate::cli::{BuildArgs, DataArgs, ServeArgs};
-use crate::commands::build::{build, BuildPaths};
+use crate::commands::build::{build_warm, BuildPaths};
 use crate::commands::{Exit, Reporter};
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
@@ -142,7 +145,8 @@ pub fn run(args: &ServeArgs, config_file: Option<&Path>, config: Config, r: Repo
     }
 
     let mut config = config;
-    rebuild(&build_args, &config, &shared, r);
+    let mut warm = crate::build::Warm::default();
+    rebuild(&build_args, &config, &shared, &mut warm, r);
     if let Some(note) = note {
         say(&note);
     }
@@ -186,17 +190,23 @@ pub fn run(args: &ServeArgs, config_file: Option<&Path>, config: Config, r: Repo
                 }
             }
         }
-        rebuild(&build_args, &config, &shared, r);
+        rebuild(&build_args, &config, &shared, &mut warm, r);
     }
     say("Stopped.");
     Exit::Ok
 }
 
 /// One build; tells open pages to reload when it is published.
-fn rebuild(args: &BuildArgs, config: &Config, shared: &http::Shared, r: Reporter) {
+fn rebuild(
+    args: &BuildArgs,
+    config: &Config,
+    shared: &http::Shared,
+    warm: &mut crate::build::Warm,
+    r: Reporter,
+) {
     shared.set_building(true);
     let t = Instant::now();
-    let result = build(args, config, r);
+    let result = build_warm(args, config, r, Some(warm));
     let took = t.elapsed();
     shared.set_building(false);
     match result {
