@@ -162,11 +162,16 @@ impl Reply {
 
 /// One HTTP/1.1 request over a fresh connection, the path sent verbatim.
 fn request(port: u16, method: &str, path: &str) -> Reply {
+    request_to(port, &format!("127.0.0.1:{port}"), method, path)
+}
+
+/// A request with the given `Host` header.
+fn request_to(port: u16, host: &str, method: &str, path: &str) -> Reply {
     let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
     s.set_read_timeout(Some(PATIENCE)).unwrap();
     write!(
         s,
-        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+        "{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
     )
     .unwrap();
     let mut reader = BufReader::new(s);
@@ -507,6 +512,35 @@ fn rebuilds_from_the_cache_in_memory_equal_a_clean_build() {
         tree(&out) == clean("clean-3"),
         "serve's output after a command-line build differs"
     );
+}
+
+/// A page on another site that points its name at 127.0.0.1 (DNS
+/// rebinding) gets no page; localhost names do.
+#[test]
+fn requests_addressed_to_another_host_are_refused() {
+    let dir = project();
+    let server = Server::start(dir.path(), &["articles", "-o", "out"]);
+    let port = server.port;
+    let refused = request_to(
+        port,
+        &format!("attacker.example:{port}"),
+        "GET",
+        "/index.html",
+    );
+    assert_eq!(refused.status, 403);
+    assert!(
+        refused.body.contains("attacker.example"),
+        "{}",
+        refused.body
+    );
+    assert!(!refused.body.contains("claim-list"), "no page content");
+    for host in [format!("localhost:{port}"), format!("[::1]:{port}")] {
+        assert_eq!(
+            request_to(port, &host, "GET", "/index.html").status,
+            200,
+            "{host}"
+        );
+    }
 }
 
 #[test]

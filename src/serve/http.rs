@@ -8,6 +8,12 @@
 //! output folder once links are followed. Pages are read per request, so
 //! what a browser sees is what the last published build wrote.
 //!
+//! Served on loopback (the default), a request must also be addressed to
+//! this computer: its `Host` must be `localhost`, a `*.localhost` name or a
+//! loopback address. Otherwise a web page on some other site could point
+//! its own domain name at 127.0.0.1 and read the preview from the reader's
+//! browser ("DNS rebinding"); see [`host_allowed`].
+//!
 //! A build publishes by renaming entries into place (see
 //! [`crate::output`]); a request that finds nothing while a build is
 //! running waits for it to finish rather than answer 404 mid-swap.
@@ -30,6 +36,9 @@ pub struct Shared {
     /// The output folder (absolute).
     pub out: PathBuf,
     pub hub: Hub,
+    /// Answer only requests whose `Host` names this computer (see
+    /// [`host_allowed`]): on unless serving on a non-loopback address.
+    pub check_host: bool,
     building: Mutex<bool>,
     idle: Condvar,
 }
@@ -39,6 +48,7 @@ impl Shared {
         Shared {
             out,
             hub: Hub::new(),
+            check_host: true,
             building: Mutex::new(false),
             idle: Condvar::new(),
         }
@@ -253,8 +263,60 @@ fn site_published(out: &Path) -> bool {
     out.join(".factbrief").is_file()
 }
 
+/// Does a `Host` header name this computer? `localhost` and its
+/// subdomains, `127.0.0.0/8` and `[::1]`, with or without a port. A
+/// request without a `Host` (HTTP/1.0) comes from no browser and passes.
+pub fn host_allowed(host: Option<&str>) -> bool {
+    let Some(host) = host else { return true };
+    let host = host.trim().to_ascii_lowercase();
+    let name = if let Some(rest) = host.strip_prefix('[') {
+        match rest.split_once(']') {
+            Some((ip, port)) if port.is_empty() || port.starts_with(':') => ip.to_string(),
+            _ => return false,
+        }
+    } else {
+        match host.rsplit_once(':') {
+            Some((name, port)) if port.bytes().all(|b| b.is_ascii_digit()) => name.to_string(),
+            Some(_) => return false,
+            None => host,
+        }
+    };
+    let name = name.strip_suffix('.').unwrap_or(&name);
+    name == "localhost"
+        || name.ends_with(".localhost")
+        || name
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
+}
+
 fn handle(request: Request, shared: &Shared) {
     let url = request.url().to_string();
+    if shared.check_host {
+        let host = request
+            .headers()
+            .iter()
+            .find(|h| h.field.equiv("Host"))
+            .map(|h| h.value.as_str().to_string());
+        if !host_allowed(host.as_deref()) {
+            let r = html(
+                403,
+                notice(
+                    shared,
+                    "Wrong address",
+                    &format!(
+                        "This preview answers only requests addressed to this computer \
+                         (localhost or 127.0.0.1), not to <code>{}</code>: another site may be \
+                         trying to read it. Open it at http://localhost:PORT/ instead, or \
+                         start <code>factbrief serve --bind</code> with a non-loopback address \
+                         to serve other computers.",
+                        crate::render::escape_html(host.as_deref().unwrap_or(""))
+                    ),
+                ),
+            );
+            let _ = request.respond(r);
+            return;
+        }
+    }
     if !matches!(request.method(), Method::Get | Method::Head) {
         let r = html(405, "Only GET and HEAD are supported.\n".into())
             .with_header(header("Allow", "GET, HEAD"));
@@ -413,6 +475,38 @@ mod tests {
         std::fs::write(outside.path().join("secret.txt"), "s").unwrap();
         std::os::unix::fs::symlink(outside.path(), dir.path().join("link")).unwrap();
         assert_eq!(resolve(dir.path(), "/link/secret.txt"), Target::NotFound);
+    }
+
+    #[test]
+    fn only_hosts_naming_this_computer_pass() {
+        for ok in [
+            None,
+            Some("localhost"),
+            Some("localhost:1111"),
+            Some("LOCALHOST:1111"),
+            Some("localhost."),
+            Some("preview.localhost:8080"),
+            Some("127.0.0.1"),
+            Some("127.0.0.1:1111"),
+            Some("127.1.2.3:80"),
+            Some("[::1]"),
+            Some("[::1]:1111"),
+        ] {
+            assert!(host_allowed(ok), "{ok:?} refused");
+        }
+        for bad in [
+            Some("evil.example"),
+            Some("evil.example:1111"),
+            Some("localhost.evil.example"),
+            Some("127.0.0.1.evil.example"),
+            Some("10.0.0.5:1111"),
+            Some("[::2]:1111"),
+            Some("[::1]x"),
+            Some("localhost:abc"),
+            Some(""),
+        ] {
+            assert!(!host_allowed(bad), "{bad:?} allowed");
+        }
     }
 
     #[test]

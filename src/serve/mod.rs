@@ -89,7 +89,10 @@ pub fn run(args: &ServeArgs, config_file: Option<&Path>, config: Config, r: Repo
             return Exit::Fatal;
         }
     };
-    let shared = Arc::new(http::Shared::new(watch::real(&paths.out)));
+    let mut shared = http::Shared::new(watch::real(&paths.out));
+    // Served to other computers on purpose, any name may reach it.
+    shared.check_host = args.bind.is_loopback();
+    let shared = Arc::new(shared);
     if let Err(e) = http::spawn(listener, shared.clone()) {
         r.emit(&Diagnostic::error(format!(
             "cannot start the HTTP server: {e}"
