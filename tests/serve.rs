@@ -514,6 +514,69 @@ fn rebuilds_from_the_cache_in_memory_equal_a_clean_build() {
     );
 }
 
+/// Serve keeps the dataset and templates between builds while their files
+/// are unchanged; a change to either is built as a fresh build would.
+#[test]
+fn a_changed_dataset_or_template_is_reloaded() {
+    let dir = project();
+    std::fs::create_dir(dir.path().join("data")).unwrap();
+    std::fs::write(
+        dir.path().join("data/organisations.yaml"),
+        "organisations:\n- id: zeta-lab\n  name: Zeta Lab\n  kind: ai_lab\n",
+    )
+    .unwrap();
+    std::fs::create_dir(dir.path().join("tpl")).unwrap();
+    std::fs::write(dir.path().join("tpl/about.html"), "first about\n").unwrap();
+    let args = [
+        "articles",
+        "-o",
+        "out",
+        "--data",
+        "data",
+        "--templates",
+        "tpl",
+    ];
+    let server = Server::start(dir.path(), &args);
+    let out = dir.path().join("out");
+    let mut builds = server.count("Done in ");
+    let mut next_build = |what: &str| {
+        wait_for(what, || {
+            let n = server.count("Done in ");
+            (n > builds).then_some(n)
+        });
+        builds = server.count("Done in ");
+    };
+    let clean = |name: &str| {
+        let o = Command::new(BIN)
+            .args(["build", "-q", "--out", name])
+            .args(args.iter().filter(|a| !["-o", "out"].contains(a)))
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        tree(&dir.path().join(name))
+    };
+    let read = |rel: &str| std::fs::read_to_string(out.join(rel)).unwrap();
+    assert_eq!(read("about.html"), "first about\n");
+
+    std::fs::write(dir.path().join("tpl/about.html"), "second about\n").unwrap();
+    next_build("the build after the template edit");
+    assert_eq!(read("about.html"), "second about\n");
+
+    // The dataset renames xAI; its entity page says so.
+    std::fs::write(
+        dir.path().join("data/organisations.yaml"),
+        "organisations:\n- id: xai\n  name: Xylophone AI\n  kind: ai_lab\n  aliases:\n    en: [xAI]\n",
+    )
+    .unwrap();
+    next_build("the build after the dataset edit");
+    assert!(read("entities/xai.html").contains("Xylophone AI"));
+    assert!(
+        tree(&out) == clean("clean"),
+        "serve's output differs from a clean build"
+    );
+}
+
 /// A page on another site that points its name at 127.0.0.1 (DNS
 /// rebinding) gets no page; localhost names do.
 #[test]

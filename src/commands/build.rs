@@ -9,10 +9,12 @@ use super::{data_args, load_dataset, Exit, Reporter};
 use crate::article::Limits;
 use crate::cli::BuildArgs;
 use crate::config::Config;
+use crate::dataset::Dataset;
 use crate::output::Staging;
 use crate::pipeline::Pipeline;
 use crate::render;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Instant;
 
 /// The folders one build reads and writes: flags beat factbrief.toml,
@@ -74,14 +76,44 @@ pub fn build(args: &BuildArgs, config: &Config, r: Reporter) -> Result<Built, Ex
     build_warm(args, config, r, None)
 }
 
-/// [`build`], keeping what the next build in this process can reuse in
-/// `warm` (the decoded cache: `factbrief serve` does not read it back from
-/// disk after every change).
+/// What one build in a process leaves for the next (`factbrief serve`):
+/// the decoded cache, and the dataset and templates, each kept while the
+/// files it was loaded from are byte for byte the same.
+#[derive(Default)]
+pub struct Warm {
+    cache: crate::build::Warm,
+    dataset: Option<(u128, Arc<Dataset>)>,
+    templates: Option<(u128, Arc<render::Templates>)>,
+}
+
+/// Every file under `dir`, by path and contents, in name order: part of
+/// the cache key, and what decides whether a kept dataset or template set
+/// is still current.
+fn dir_material(dir: Option<&Path>) -> Vec<u8> {
+    let mut m = Vec::new();
+    let Some(dir) = dir else { return m };
+    m.extend_from_slice(dir.display().to_string().as_bytes());
+    for e in walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+    {
+        if e.file_type().is_file() {
+            m.extend_from_slice(e.path().display().to_string().as_bytes());
+            m.extend_from_slice(&std::fs::read(e.path()).unwrap_or_default());
+        }
+    }
+    m
+}
+
+/// [`build`], keeping in `warm` what the next build in this process can
+/// reuse: `factbrief serve` then neither reads the cache back from disk
+/// nor reloads an unchanged dataset or template set after every change.
 pub fn build_warm(
     args: &BuildArgs,
     config: &Config,
     r: Reporter,
-    warm: Option<&mut crate::build::Warm>,
+    warm: Option<&mut Warm>,
 ) -> Result<Built, Exit> {
     let t0 = Instant::now();
     let BuildPaths {
@@ -90,22 +122,53 @@ pub fn build_warm(
         templates: templates_dir,
         data: data_dir,
     } = BuildPaths::resolve(args, config);
+    let mut no_warm = Warm::default();
+    let keep = warm.is_some();
+    let warm = warm.unwrap_or(&mut no_warm);
 
-    let dataset = load_dataset(&data_args(&args.data, config), r)?;
+    let data = data_args(&args.data, config);
+    let data_material = dir_material(data.data.as_deref());
+    let templates_material = dir_material(templates_dir.as_deref());
+    let data_id = {
+        let mut k = data_material.clone();
+        k.push(u8::from(data.no_default_data));
+        xxhash_rust::xxh3::xxh3_128(&k)
+    };
+    let templates_id = xxhash_rust::xxh3::xxh3_128(&templates_material);
+
+    let (dataset, kept) = match warm.dataset.take() {
+        Some((id, ds)) if id == data_id => (ds, true),
+        _ => (Arc::new(load_dataset(&data, r)?), false),
+    };
     r.stage(
         "dataset",
-        &format!("{} entities", dataset.len()),
+        &format!(
+            "{} entities{}",
+            dataset.len(),
+            if kept { " (unchanged, kept)" } else { "" }
+        ),
         t0.elapsed(),
     );
     let t = Instant::now();
-    let templates = match render::load_templates(templates_dir.as_deref()) {
-        Ok(t) => t,
-        Err(d) => {
-            r.emit(&d);
-            return Err(Exit::Fatal);
-        }
+    let (templates, kept) = match warm.templates.take() {
+        Some((id, t)) if id == templates_id => (t, true),
+        _ => match render::load_templates(templates_dir.as_deref()) {
+            Ok(t) => (Arc::new(t), false),
+            Err(d) => {
+                r.emit(&d);
+                return Err(Exit::Fatal);
+            }
+        },
     };
-    r.stage("templates", "loaded", t.elapsed());
+    r.stage(
+        "templates",
+        if kept { "unchanged, kept" } else { "loaded" },
+        t.elapsed(),
+    );
+    if keep {
+        warm.dataset = Some((data_id, dataset.clone()));
+        warm.templates = Some((templates_id, templates.clone()));
+    }
     let t = Instant::now();
     let (files, walk_warnings) = match crate::source::scan(&articles) {
         Ok(x) => x,
@@ -128,7 +191,6 @@ pub fn build_warm(
     config.tolerance.apply(&mut pipeline.tolerance);
 
     // A build replaces everything in `out`: never when an input lives there.
-    let data = data_args(&args.data, config);
     let inputs = [
         Some(articles.as_path()),
         templates_dir.as_deref(),
@@ -158,22 +220,9 @@ pub fn build_warm(
         data.no_default_data,
     )
     .into_bytes();
-    for dir in [data.data.as_deref(), templates_dir.as_deref()]
-        .into_iter()
-        .flatten()
-    {
-        key.extend_from_slice(dir.display().to_string().as_bytes());
-        for e in walkdir::WalkDir::new(dir)
-            .sort_by_file_name()
-            .into_iter()
-            .flatten()
-        {
-            if e.file_type().is_file() {
-                key.extend_from_slice(e.path().display().to_string().as_bytes());
-                key.extend_from_slice(&std::fs::read(e.path()).unwrap_or_default());
-            }
-        }
-    }
+    key.extend_from_slice(&data_material);
+    key.extend_from_slice(&templates_material);
+    drop((data_material, templates_material));
     let progress = super::progress::Progress::new(files.len(), r);
     let result = crate::build::build(
         &files,
@@ -186,7 +235,7 @@ pub fn build_warm(
         },
         staging,
         &|p| progress.done(p),
-        warm,
+        keep.then_some(&mut warm.cache),
     );
     progress.finish();
     let report = match result {

@@ -5,9 +5,10 @@
 //! ([`crate::commands::build::build_warm`]): the same function, the same
 //! output folder, the same atomic publish, so the files on disk are byte
 //! for byte what `build` writes and a failed build leaves the previous site
-//! being served. Between builds the decoded cache stays in memory
-//! ([`crate::build::Warm`]), so a rebuild does not read every article's
-//! digest back from disk. Three parts:
+//! being served. Between builds the decoded cache, the dataset and the
+//! templates stay in memory ([`crate::commands::build::Warm`]), so a
+//! rebuild does not read every article's digest back from disk, nor reload
+//! a dataset or template set whose files did not change. Three parts:
 //!
 //! - this module's loop, on the main thread, is the only place that
 //!   builds: once at start, then once per burst of changes, so two builds
@@ -148,7 +149,7 @@ pub fn run(args: &ServeArgs, config_file: Option<&Path>, config: Config, r: Repo
     }
 
     let mut config = config;
-    let mut warm = crate::build::Warm::default();
+    let mut warm = crate::commands::build::Warm::default();
     rebuild(&build_args, &config, &shared, &mut warm, r);
     if let Some(note) = note {
         say(&note);
@@ -204,7 +205,7 @@ fn rebuild(
     args: &BuildArgs,
     config: &Config,
     shared: &http::Shared,
-    warm: &mut crate::build::Warm,
+    warm: &mut crate::commands::build::Warm,
     r: Reporter,
 ) {
     shared.set_building(true);
