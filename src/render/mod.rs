@@ -21,6 +21,7 @@ pub mod markdown;
 pub mod pages;
 pub mod sanitize;
 pub mod views;
+pub mod yaml;
 
 use crate::diagnostic::Diagnostic;
 use crate::output::Staging;
