@@ -1186,6 +1186,11 @@ impl MapW<'_, '_> {
         v.serialize(&mut *self.w)
     }
 
+    /// An empty map is `{}`, after `key: ` when it is a value. One known
+    /// difference: serde_saphyr believes the length hint, and a map that
+    /// announced entries but wrote none comes out as `key:` and `{}` on
+    /// the next line. Derived `Serialize` never does that (its hint counts
+    /// the skipped fields out); both forms read back as an empty map.
     fn finish(self) -> Res {
         if self.first {
             self.w.out.push_str(match self.start {
