@@ -570,3 +570,26 @@ fn other_shapes_match_or_fall_back() {
     assert_same(&Vec::<u8>::new(), "root empty seq");
     assert_same(&vec![vec![vec!["a"]]], "nested sequences");
 }
+
+/// The one layout that differs (see `MapW::finish`): a map that announces
+/// entries and writes none. Both forms read back as an empty map.
+#[test]
+fn a_map_whose_length_hint_lies_is_still_an_empty_map() {
+    use serde::ser::SerializeMap;
+    struct Liar;
+    impl Serialize for Liar {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.serialize_map(Some(1))?.end()
+        }
+    }
+    let v = BTreeMap::from([("k", Liar)]);
+    let ours = yaml::to_string(&v).unwrap();
+    let theirs = serde_saphyr::to_string(&v).unwrap();
+    assert_eq!(ours, "k: {}\n");
+    assert_eq!(theirs, "k:\n  {}\n");
+    for text in [ours, theirs] {
+        let back: BTreeMap<String, BTreeMap<String, String>> =
+            serde_saphyr::from_str(&text).unwrap();
+        assert_eq!(back, BTreeMap::from([("k".to_string(), BTreeMap::new())]));
+    }
+}
