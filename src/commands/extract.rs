@@ -87,8 +87,10 @@ pub fn run(args: &ExtractArgs, config: &Config, r: Reporter) -> Exit {
             .map_err(|e| e.to_string()),
         ExtractFormat::Yaml => facts
             .iter()
-            .map(|f| serde_saphyr::to_string(f).map(|s| format!("---\n{s}")))
-            .collect::<Result<String, _>>()
+            .try_fold(String::new(), |mut out, f| {
+                out.push_str("---\n");
+                crate::render::yaml::push(&mut out, f).map(|()| out)
+            })
             .map_err(|e| e.to_string()),
     };
     match out {

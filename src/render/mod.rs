@@ -21,6 +21,7 @@ pub mod markdown;
 pub mod pages;
 pub mod sanitize;
 pub mod views;
+pub mod yaml;
 
 use crate::diagnostic::Diagnostic;
 use crate::output::Staging;
@@ -182,7 +183,7 @@ pub fn article(
     ctx.insert("updated", &b.updated);
     ctx.insert("b", &b);
     let briefing = render_with(&templates.tera, "briefing.html", &ctx)?;
-    let facts_yaml = serde_saphyr::to_string(&p.facts)
+    let facts_yaml = yaml::to_string(&p.facts)
         .map_err(|e| Diagnostic::error(format!("cannot write the fact file for `{slug}`: {e}")))?;
     let facts_json = serde_json::to_string(&p.facts)
         .map_err(|e| Diagnostic::error(format!("facts.json: {e}")))?;
