@@ -328,6 +328,7 @@ struct Run<'a> {
 impl<'a> Run<'a> {
     fn new(x: &'a Extractor, art: &'a Article) -> Self {
         let mut blocks = Vec::with_capacity(art.blocks.len());
+        let mut scratch = entities::FindScratch::default();
         let mut last_row: Option<(usize, usize)> = None;
         let mut column = 0;
         for b in &art.blocks {
@@ -348,7 +349,7 @@ impl<'a> Run<'a> {
                 .collect();
             blocks.push(BlockData {
                 block: b,
-                mentions: x.matcher.find(&b.text),
+                mentions: x.matcher.find_with(&b.text, &mut scratch),
                 numbers,
                 sentences,
                 clauses,
@@ -377,7 +378,7 @@ impl<'a> Run<'a> {
             .into_iter()
             .flatten()
         {
-            for m in x.matcher.find(f) {
+            for m in x.matcher.find_with(f, &mut scratch) {
                 if x.matcher.info[m.entity].kind == EntityKind::Organisation
                     && !run.publishers.contains(&m.entity)
                 {

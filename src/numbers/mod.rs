@@ -160,12 +160,37 @@ pub fn find_numbers(text: &str) -> Vec<NumberMatch> {
             };
             continue;
         }
+        if let Some(next) = ascii_dead_end(text, i, c) {
+            i = next;
+            continue;
+        }
         match sc.at(i, &mut out) {
             Ok(next) => i = next.max(i + len),
             Err(skip) => i = skip.max(i + len),
         }
     }
     out
+}
+
+/// Where [`Scanner::at`] would resume after failing at an ASCII `c` at
+/// `i`, when that is certain without trying: `None` means try.
+///
+/// Three cases cover most failed attempts in prose, and each is decided by
+/// the first check `at` makes (none of these characters starts a hedge):
+/// - a digit inside a name (`H100`, `GPT-4`, `v1.5`): the numeral reader
+///   refuses it when `left_ok` does and skips the name;
+/// - a `.` with no digit after it (a full stop): no numeral starts there;
+/// - a `-` that is no minus sign (`state-owned`, `pre-training`): not
+///   before a digit, nor at the start of a line (where spaces may come
+///   between the sign and the digits).
+#[inline]
+fn ascii_dead_end(t: &str, i: usize, c: char) -> Option<usize> {
+    match c {
+        '0'..='9' if !left_ok(t, i) => Some(skip_name(t, i).max(i + 1)),
+        '.' if char_at(t, i + 1).and_then(digit).is_none() => Some(i + 1),
+        '-' if i > 0 && t.as_bytes()[i - 1] != b'\n' && !starts_digit(t, i + 1) => Some(i + 1),
+        _ => None,
+    }
 }
 
 /// Reads `s` as one number expression covering the whole string.
