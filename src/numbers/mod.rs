@@ -193,6 +193,22 @@ fn ascii_dead_end(t: &str, i: usize, c: char) -> Option<usize> {
     }
 }
 
+/// Whether [`Scanner::body`] at `p` may read anything: a sign (`-`, `负`),
+/// a letter (`minus`, number words), a digit or decimal point, a Chinese
+/// numeral, or `半`. When not, it fails at its first step, and
+/// [`Scanner::at`] resumes right after the character it tried.
+#[inline]
+fn may_open_body(t: &str, p: usize) -> bool {
+    char_at(t, p).is_some_and(|c| {
+        c.is_ascii_alphanumeric()
+            || digit(c).is_some()
+            || chars::decimal_point(c)
+            || minus_sign(c)
+            || matches!(c, '负' | '負' | '半')
+            || chars::zh(c).is_some()
+    })
+}
+
 /// Reads `s` as one number expression covering the whole string.
 pub fn parse_number(s: &str) -> Option<f64> {
     let m = find_numbers(s);
@@ -287,6 +303,14 @@ fn skip_spaces(t: &str, mut p: usize) -> usize {
 /// `约¥3000`, `more than US$ 1 million`); the sign stays outside
 /// `number_span` but inside `span`.
 fn skip_currency(t: &str, p: usize) -> usize {
+    // The first bytes of the signs below (`€` is E2 82 AC, `£` C2 A3,
+    // `¥` C2 A5, `￥` EF BF A5): anything else is no sign.
+    if !matches!(
+        t.as_bytes().get(p),
+        Some(b'U' | b'H' | b'$' | 0xE2 | 0xC2 | 0xEF)
+    ) {
+        return p;
+    }
     let s = &t[p..];
     for sign in ["US$", "HK$", "$", "€", "£", "¥", "￥"] {
         if let Some(rest) = s.strip_prefix(sign) {
@@ -460,6 +484,11 @@ impl Scanner<'_> {
                 });
             }
             return Ok(self.groups.last().map_or(i + 1, |g| g.1));
+        }
+        // Most hedge words (and the characters that may start one) stand
+        // before no number at all: `数据`, `大规模`, `about the`.
+        if !may_open_body(t, p) {
+            return Err(i + c.len_utf8());
         }
         let body = match self.body(p, hedge.is_some(), bare_only, false) {
             Ok(b) => b,
