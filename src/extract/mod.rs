@@ -212,6 +212,9 @@ enum ChipName {
     Unknown(String),
 }
 
+/// The sentences and the clauses of a block, as [`text::split`] gives them.
+type Parts = (Vec<Range<usize>>, Vec<Range<usize>>);
+
 /// Per-block working data.
 struct BlockData<'a> {
     block: &'a Block,
@@ -219,7 +222,7 @@ struct BlockData<'a> {
     numbers: Vec<NumberMatch>,
     /// The sentences and clauses of the block ([`text::split`]), found when
     /// first asked for: most blocks state no figure and never need them.
-    parts: std::cell::OnceCell<(Vec<Range<usize>>, Vec<Range<usize>>)>,
+    parts: std::cell::OnceCell<Parts>,
     /// Column index for table cells.
     column: usize,
     /// The role and reference words of the block, found when first asked
@@ -228,7 +231,7 @@ struct BlockData<'a> {
 }
 
 impl BlockData<'_> {
-    fn parts(&self) -> &(Vec<Range<usize>>, Vec<Range<usize>>) {
+    fn parts(&self) -> &Parts {
         self.parts.get_or_init(|| text::split(&self.block.text))
     }
 
