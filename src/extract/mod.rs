@@ -19,7 +19,7 @@ use crate::model::{
     ChipRef, Claim, ClaimKind, EntityKind, EntityMentions, EntityRef, Mention, Quantity,
     QuantityKind, Role,
 };
-use crate::numbers::{find_numbers, HedgeKind, NumberMatch};
+use crate::numbers::{find_numbers_into, HedgeKind, NumberMatch};
 use entities::{EntityInfo, EntityMatcher, Found};
 use regex::Regex;
 use std::collections::HashMap;
@@ -349,6 +349,7 @@ impl<'a> Run<'a> {
     fn new(x: &'a Extractor, art: &'a Article) -> Self {
         let mut blocks = Vec::with_capacity(art.blocks.len());
         let mut scratch = entities::FindScratch::default();
+        let mut found: Vec<NumberMatch> = Vec::new();
         let mut last_row: Option<(usize, usize)> = None;
         let mut column = 0;
         for b in &art.blocks {
@@ -358,14 +359,16 @@ impl<'a> Run<'a> {
                 column = 0;
             }
             last_row = b.table_row;
-            let numbers = find_numbers(&b.text)
-                .into_iter()
-                .filter(|n| {
-                    n.span.start <= n.span.end
-                        && b.text.get(n.span.clone()).is_some()
-                        && b.text.get(n.number_span.clone()).is_some()
-                })
-                .collect();
+            // One buffer finds the numbers of every block; each block keeps
+            // an exact-size copy.
+            find_numbers_into(&b.text, &mut found);
+            found.retain(|n| {
+                n.span.start <= n.span.end
+                    && b.text.get(n.span.clone()).is_some()
+                    && b.text.get(n.number_span.clone()).is_some()
+            });
+            let mut numbers = Vec::with_capacity(found.len());
+            numbers.append(&mut found);
             blocks.push(BlockData {
                 block: b,
                 mentions: x.matcher.find_with(&b.text, &mut scratch),

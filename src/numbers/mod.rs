@@ -123,6 +123,14 @@ impl NumberMatch {
 /// Finds every number in `text`, left to right, without overlaps.
 pub fn find_numbers(text: &str) -> Vec<NumberMatch> {
     let mut out = Vec::new();
+    find_numbers_into(text, &mut out);
+    out
+}
+
+/// [`find_numbers`] into `out` (cleared first), so that one buffer can
+/// serve many texts.
+pub fn find_numbers_into(text: &str, out: &mut Vec<NumberMatch>) {
+    out.clear();
     let mut sc = Scanner {
         t: text,
         groups: Vec::new(),
@@ -164,12 +172,11 @@ pub fn find_numbers(text: &str) -> Vec<NumberMatch> {
             i = next;
             continue;
         }
-        match sc.at(i, &mut out) {
+        match sc.at(i, out) {
             Ok(next) => i = next.max(i + len),
             Err(skip) => i = skip.max(i + len),
         }
     }
-    out
 }
 
 /// Where [`Scanner::at`] would resume after failing at an ASCII `c` at
