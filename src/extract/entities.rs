@@ -9,7 +9,7 @@
 //! search would keep, and the trie builds in a few milliseconds where a full
 //! DFA of the names (30 MB) took tens of them.
 
-use super::fold::{fold, fold_name};
+use super::fold::{fold_into, fold_name, Folded};
 use crate::dataset::{Dataset, Entity, EntryKind};
 use crate::model::EntityKind;
 use aho_corasick::automaton::Automaton;
@@ -188,12 +188,19 @@ impl EntityMatcher {
 
     /// Every name in `text`, leftmost-longest, without overlaps.
     pub fn find(&self, text: &str) -> Vec<Found> {
+        self.find_with(text, &mut FindScratch::default())
+    }
+
+    /// [`find`](Self::find) with working buffers kept between calls: one
+    /// [`FindScratch`] serves every block of an article.
+    pub fn find_with(&self, text: &str, scratch: &mut FindScratch) -> Vec<Found> {
         let Some(names) = &self.names else {
             return Vec::new();
         };
-        let f = fold(text);
+        let FindScratch { folded: f, cands } = scratch;
+        fold_into(text, f);
         let fb = f.text.as_bytes();
-        let mut cands: Vec<(usize, usize, usize)> = Vec::new();
+        cands.clear();
         names.each(fb, |s, e, pi| {
             let p = &self.patterns[pi];
             // Latin names stand on word boundaries (the start is one by
@@ -220,7 +227,7 @@ impl EntityMatcher {
         cands.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
         let mut out = Vec::with_capacity(cands.len());
         let mut pos = 0;
-        for (s, e, p) in cands {
+        for &(s, e, p) in cands.iter() {
             if s < pos {
                 continue;
             }
@@ -234,6 +241,14 @@ impl EntityMatcher {
         }
         out
     }
+}
+
+/// Working buffers of [`EntityMatcher::find_with`]: the folded text and
+/// the candidate matches, reused from one text to the next.
+#[derive(Debug, Default)]
+pub struct FindScratch {
+    folded: Folded,
+    cands: Vec<(usize, usize, usize)>,
 }
 
 /// The folded names as a trie: an Aho-Corasick NFA searched anchored only,

@@ -155,6 +155,14 @@ pub fn fold(s: &str) -> Folded {
         text: String::with_capacity(s.len()),
         segments: Vec::with_capacity(16),
     };
+    fold_into(s, &mut f);
+    f
+}
+
+/// [`fold`] into `f`, reusing its buffers (whatever it held is replaced).
+pub fn fold_into(s: &str, f: &mut Folded) {
+    f.text.clear();
+    f.segments.clear();
     // A pending space: (original start, original end).
     let mut pending: Option<(usize, usize)> = None;
     let mut prev_cjk = true; // no space at the start
@@ -255,7 +263,6 @@ pub fn fold(s: &str) -> Folded {
         prev_cjk = cjk;
         i = end;
     }
-    f
 }
 
 /// Folds a name for use as a pattern: the same folding, trimmed.

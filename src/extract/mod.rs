@@ -19,7 +19,7 @@ use crate::model::{
     ChipRef, Claim, ClaimKind, EntityKind, EntityMentions, EntityRef, Mention, Quantity,
     QuantityKind, Role,
 };
-use crate::numbers::{find_numbers, HedgeKind, NumberMatch};
+use crate::numbers::{find_numbers_into, HedgeKind, NumberMatch};
 use entities::{EntityInfo, EntityMatcher, Found};
 use regex::Regex;
 use std::collections::HashMap;
@@ -212,18 +212,38 @@ enum ChipName {
     Unknown(String),
 }
 
+/// The sentences and the clauses of a block, as [`text::split`] gives them.
+type Parts = (Vec<Range<usize>>, Vec<Range<usize>>);
+
 /// Per-block working data.
 struct BlockData<'a> {
     block: &'a Block,
     mentions: Vec<Found>,
     numbers: Vec<NumberMatch>,
-    sentences: Vec<Range<usize>>,
-    clauses: Vec<Range<usize>>,
+    /// The sentences and clauses of the block ([`text::split`]), found when
+    /// first asked for: most blocks state no figure and never need them.
+    parts: std::cell::OnceCell<Parts>,
     /// Column index for table cells.
     column: usize,
     /// The role and reference words of the block, found when first asked
     /// for (see [`Run::words`]).
     word_hits: std::cell::OnceCell<Vec<text::WordHit>>,
+}
+
+impl BlockData<'_> {
+    fn parts(&self) -> &Parts {
+        self.parts.get_or_init(|| text::split(&self.block.text))
+    }
+
+    /// The sentences of the block, in order.
+    fn sentences(&self) -> &[Range<usize>] {
+        &self.parts().0
+    }
+
+    /// The clauses of the block, in order.
+    fn clauses(&self) -> &[Range<usize>] {
+        &self.parts().1
+    }
 }
 
 /// A claim while it is being resolved.
@@ -328,30 +348,32 @@ struct Run<'a> {
 impl<'a> Run<'a> {
     fn new(x: &'a Extractor, art: &'a Article) -> Self {
         let mut blocks = Vec::with_capacity(art.blocks.len());
+        let mut scratch = entities::FindScratch::default();
+        let mut found: Vec<NumberMatch> = Vec::new();
         let mut last_row: Option<(usize, usize)> = None;
         let mut column = 0;
         for b in &art.blocks {
-            let (sentences, clauses) = text::split(&b.text);
             if b.table_row.is_some() && b.table_row == last_row {
                 column += 1;
             } else {
                 column = 0;
             }
             last_row = b.table_row;
-            let numbers = find_numbers(&b.text)
-                .into_iter()
-                .filter(|n| {
-                    n.span.start <= n.span.end
-                        && b.text.get(n.span.clone()).is_some()
-                        && b.text.get(n.number_span.clone()).is_some()
-                })
-                .collect();
+            // One buffer finds the numbers of every block; each block keeps
+            // an exact-size copy.
+            find_numbers_into(&b.text, &mut found);
+            found.retain(|n| {
+                n.span.start <= n.span.end
+                    && b.text.get(n.span.clone()).is_some()
+                    && b.text.get(n.number_span.clone()).is_some()
+            });
+            let mut numbers = Vec::with_capacity(found.len());
+            numbers.append(&mut found);
             blocks.push(BlockData {
                 block: b,
-                mentions: x.matcher.find(&b.text),
+                mentions: x.matcher.find_with(&b.text, &mut scratch),
                 numbers,
-                sentences,
-                clauses,
+                parts: std::cell::OnceCell::new(),
                 column,
                 word_hits: std::cell::OnceCell::new(),
             });
@@ -377,7 +399,7 @@ impl<'a> Run<'a> {
             .into_iter()
             .flatten()
         {
-            for m in x.matcher.find(f) {
+            for m in x.matcher.find_with(f, &mut scratch) {
                 if x.matcher.info[m.entity].kind == EntityKind::Organisation
                     && !run.publishers.contains(&m.entity)
                 {
@@ -1249,8 +1271,8 @@ impl<'a> Run<'a> {
     fn composition(&self, bi: usize, n: &NumberMatch) -> bool {
         let b = &self.blocks[bi];
         let t = &b.block.text;
-        let clause = text::containing(&b.clauses, n.span.start)
-            .map(|i| b.clauses[i].clone())
+        let clause = text::containing(b.clauses(), n.span.start)
+            .map(|i| b.clauses()[i].clone())
             .unwrap_or(0..t.len());
         let start = clause.start.min(n.span.start);
         // A few dies in one package (the wording is looked for only then).
@@ -1310,10 +1332,10 @@ impl<'a> Run<'a> {
         }
         let b = &self.blocks[bi];
         let t = &b.block.text;
-        let sent_i = text::containing(&b.sentences, n.span.start).unwrap_or(0);
-        let sentence = b.sentences.get(sent_i).cloned().unwrap_or(0..t.len());
-        let clause = text::containing(&b.clauses, n.span.start)
-            .map(|i| b.clauses[i].clone())
+        let sent_i = text::containing(b.sentences(), n.span.start).unwrap_or(0);
+        let sentence = b.sentences().get(sent_i).cloned().unwrap_or(0..t.len());
+        let clause = text::containing(b.clauses(), n.span.start)
+            .map(|i| b.clauses()[i].clone())
             .filter(|c| c.start <= n.span.start && n.span.start < c.end.max(c.start + 1))
             .unwrap_or(sentence.clone());
         let header = self.header_cell(bi);
@@ -1619,13 +1641,13 @@ impl<'a> Run<'a> {
     /// nearest earlier block that is not a heading or a cell of this table.
     fn previous_sentence(&self, bi: usize, sent_i: usize) -> Option<(usize, Range<usize>)> {
         if sent_i > 0 {
-            return Some((bi, self.blocks[bi].sentences[sent_i - 1].clone()));
+            return Some((bi, self.blocks[bi].sentences()[sent_i - 1].clone()));
         }
         // Across blocks only for table cells and list items, or a sentence
         // that refers back (`the company`, `该公司`, `其`).
         let b = self.blocks[bi].block;
         let refers_back = self.blocks[bi]
-            .sentences
+            .sentences()
             .first()
             .is_some_and(|s| self.words(bi, s.clone()) & text::W_ANAPHORA != 0);
         if !(refers_back || b.table_row.is_some() || b.kind == BlockKind::ListItem) {
@@ -1636,7 +1658,7 @@ impl<'a> Run<'a> {
             let b = self.blocks[j].block;
             b.kind != BlockKind::Heading && (table.is_none() || b.table_row.map(|x| x.0) != table)
         })?;
-        self.blocks[j].sentences.last().map(|s| (j, s.clone()))
+        self.blocks[j].sentences().last().map(|s| (j, s.clone()))
     }
 
     fn push_claim(
@@ -1668,20 +1690,10 @@ impl<'a> Run<'a> {
         let range = n.span.start..ph.end;
         let clause_text = &t[clause.clone()];
         let header = self.header_cell(bi);
-        let sent_i = text::containing(&b.sentences, n.span.start).unwrap_or(0);
+        let sent_i = text::containing(b.sentences(), n.span.start).unwrap_or(0);
         let respectively = ["分别", "各自", "respectively", "each"]
             .iter()
             .any(|w| clause_text.contains(w));
-        // With several figures, `分别` pairs subjects and figures in order.
-        let figures: Vec<usize> = b
-            .numbers
-            .iter()
-            .filter(|m| {
-                m.span.start >= clause.start && m.span.end <= clause.end && !self.glued(bi, m)
-            })
-            .map(|m| m.span.start)
-            .collect();
-        let figure_index = figures.iter().position(|&s| s == n.span.start);
 
         let mut subjects: Vec<(usize, usize, Range<usize>)> = Vec::new();
         let mut inherit = None;
@@ -1759,9 +1771,21 @@ impl<'a> Run<'a> {
                 respectively,
             );
         }
-        if respectively && subjects.len() > 1 && figures.len() == subjects.len() {
-            if let Some(i) = figure_index {
-                subjects = vec![subjects[i].clone()];
+        // With several figures, `分别` pairs subjects and figures in order.
+        if respectively && subjects.len() > 1 {
+            let b = &self.blocks[bi];
+            let figures: Vec<usize> = b
+                .numbers
+                .iter()
+                .filter(|m| {
+                    m.span.start >= clause.start && m.span.end <= clause.end && !self.glued(bi, m)
+                })
+                .map(|m| m.span.start)
+                .collect();
+            if figures.len() == subjects.len() {
+                if let Some(i) = figures.iter().position(|&s| s == n.span.start) {
+                    subjects = vec![subjects[i].clone()];
+                }
             }
         }
         // `the company`, `the site`: an organisation or a cluster, never a model.
@@ -1814,7 +1838,7 @@ impl<'a> Run<'a> {
                     let lead = &self.blocks[j].block.text;
                     if lead.trim_end().ends_with([':', '：']) {
                         self.blocks[j]
-                            .sentences
+                            .sentences()
                             .last()
                             .and_then(|s| self.role_in(j, s.clone()))
                     } else {
@@ -1980,8 +2004,8 @@ impl<'a> Run<'a> {
                         .iter()
                         .any(|w| head.contains(w))
             });
-        let clause = text::containing(&b.clauses, n.span.start)
-            .map(|i| b.clauses[i].clone())
+        let clause = text::containing(b.clauses(), n.span.start)
+            .map(|i| b.clauses()[i].clone())
             .unwrap_or(0..t.len());
         let before = &t[clause.start.min(n.span.start)..n.span.start];
         let counted = ["数量", "总数", "总量"].iter().any(|w| before.contains(w))
@@ -2030,8 +2054,8 @@ impl<'a> Run<'a> {
             return false;
         }
         let b = &self.blocks[bi];
-        let sent = text::containing(&b.sentences, n.span.start)
-            .map(|i| b.sentences[i].clone())
+        let sent = text::containing(b.sentences(), n.span.start)
+            .map(|i| b.sentences()[i].clone())
             .unwrap_or(0..t.len());
         let words = self.words(bi, sent);
         let about_a_figure =
@@ -2044,8 +2068,8 @@ impl<'a> Run<'a> {
         };
         let prev = self.cands[k].clone();
         let b = &self.blocks[bi];
-        let sent = text::containing(&b.sentences, n.span.start)
-            .map(|i| b.sentences[i].clone())
+        let sent = text::containing(b.sentences(), n.span.start)
+            .map(|i| b.sentences()[i].clone())
             .unwrap_or(0..t.len());
         let role = self
             .role_in(bi, sent)
@@ -2129,8 +2153,8 @@ impl<'a> Run<'a> {
             };
             let span = b.block.source_range(c.range.clone());
             let (line, column) = self.art.location(span.start);
-            let quote = text::containing(&b.sentences, c.range.start)
-                .and_then(|i| t.get(b.sentences[i].clone()))
+            let quote = text::containing(b.sentences(), c.range.start)
+                .and_then(|i| t.get(b.sentences()[i].clone()))
                 .unwrap_or(t)
                 .trim()
                 .to_string();

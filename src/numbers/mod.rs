@@ -123,6 +123,14 @@ impl NumberMatch {
 /// Finds every number in `text`, left to right, without overlaps.
 pub fn find_numbers(text: &str) -> Vec<NumberMatch> {
     let mut out = Vec::new();
+    find_numbers_into(text, &mut out);
+    out
+}
+
+/// [`find_numbers`] into `out` (cleared first), so that one buffer can
+/// serve many texts.
+pub fn find_numbers_into(text: &str, out: &mut Vec<NumberMatch>) {
+    out.clear();
     let mut sc = Scanner {
         t: text,
         groups: Vec::new(),
@@ -160,12 +168,52 @@ pub fn find_numbers(text: &str) -> Vec<NumberMatch> {
             };
             continue;
         }
-        match sc.at(i, &mut out) {
+        if let Some(next) = ascii_dead_end(text, i, c) {
+            i = next;
+            continue;
+        }
+        match sc.at(i, out) {
             Ok(next) => i = next.max(i + len),
             Err(skip) => i = skip.max(i + len),
         }
     }
-    out
+}
+
+/// Where [`Scanner::at`] would resume after failing at an ASCII `c` at
+/// `i`, when that is certain without trying: `None` means try.
+///
+/// Three cases cover most failed attempts in prose, and each is decided by
+/// the first check `at` makes (none of these characters starts a hedge):
+/// - a digit inside a name (`H100`, `GPT-4`, `v1.5`): the numeral reader
+///   refuses it when `left_ok` does and skips the name;
+/// - a `.` with no digit after it (a full stop): no numeral starts there;
+/// - a `-` that is no minus sign (`state-owned`, `pre-training`): not
+///   before a digit, nor at the start of a line (where spaces may come
+///   between the sign and the digits).
+#[inline]
+fn ascii_dead_end(t: &str, i: usize, c: char) -> Option<usize> {
+    match c {
+        '0'..='9' if !left_ok(t, i) => Some(skip_name(t, i).max(i + 1)),
+        '.' if char_at(t, i + 1).and_then(digit).is_none() => Some(i + 1),
+        '-' if i > 0 && t.as_bytes()[i - 1] != b'\n' && !starts_digit(t, i + 1) => Some(i + 1),
+        _ => None,
+    }
+}
+
+/// Whether [`Scanner::body`] at `p` may read anything: a sign (`-`, `负`),
+/// a letter (`minus`, number words), a digit or decimal point, a Chinese
+/// numeral, or `半`. When not, it fails at its first step, and
+/// [`Scanner::at`] resumes right after the character it tried.
+#[inline]
+fn may_open_body(t: &str, p: usize) -> bool {
+    char_at(t, p).is_some_and(|c| {
+        c.is_ascii_alphanumeric()
+            || digit(c).is_some()
+            || chars::decimal_point(c)
+            || minus_sign(c)
+            || matches!(c, '负' | '負' | '半')
+            || chars::zh(c).is_some()
+    })
 }
 
 /// Reads `s` as one number expression covering the whole string.
@@ -262,6 +310,14 @@ fn skip_spaces(t: &str, mut p: usize) -> usize {
 /// `约¥3000`, `more than US$ 1 million`); the sign stays outside
 /// `number_span` but inside `span`.
 fn skip_currency(t: &str, p: usize) -> usize {
+    // The first bytes of the signs below (`€` is E2 82 AC, `£` C2 A3,
+    // `¥` C2 A5, `￥` EF BF A5): anything else is no sign.
+    if !matches!(
+        t.as_bytes().get(p),
+        Some(b'U' | b'H' | b'$' | 0xE2 | 0xC2 | 0xEF)
+    ) {
+        return p;
+    }
     let s = &t[p..];
     for sign in ["US$", "HK$", "$", "€", "£", "¥", "￥"] {
         if let Some(rest) = s.strip_prefix(sign) {
@@ -435,6 +491,11 @@ impl Scanner<'_> {
                 });
             }
             return Ok(self.groups.last().map_or(i + 1, |g| g.1));
+        }
+        // Most hedge words (and the characters that may start one) stand
+        // before no number at all: `数据`, `大规模`, `about the`.
+        if !may_open_body(t, p) {
+            return Err(i + c.len_utf8());
         }
         let body = match self.body(p, hedge.is_some(), bare_only, false) {
             Ok(b) => b,
