@@ -132,6 +132,25 @@ fn incremental_builds_equal_clean_builds() {
         .filter(|(k, v)| k.starts_with("briefings/") && after.get(*k) == Some(v))
         .count();
     assert_eq!(untouched, 7, "the other briefings were rewritten");
+    // Entity pages split by month: the edit (dated 2025-03) rewrites its
+    // own month's pages only, since a month's lede states the month's
+    // figures, not the entity's.
+    let month_pages: Vec<&String> = before
+        .keys()
+        .filter(|k| k.starts_with("entities/") && k.matches('/').count() == 2)
+        .collect();
+    assert!(
+        month_pages.iter().any(|k| !k.ends_with("/2025-03.html")),
+        "no other month's entity page to check: {month_pages:?}"
+    );
+    let rewritten: Vec<&&String> = month_pages
+        .iter()
+        .filter(|k| after.get(**k) != before.get(**k))
+        .collect();
+    assert!(
+        rewritten.iter().all(|k| k.ends_with("/2025-03.html")),
+        "other months' entity pages were rewritten: {rewritten:?}"
+    );
     // The digests are kept in several files; an edit rewrites its own.
     let digest_files: Vec<&String> = before
         .keys()

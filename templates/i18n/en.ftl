@@ -216,6 +216,17 @@ entity-lede = { $n ->
        *[other] { $disagree } disagree with the record.
       }
   }
+entity-month-lede = { $n ->
+    [0] No article gives a count for it this month.
+    [one] One claim in the briefings this month; { $disagree ->
+        [one] it disagrees with the record.
+       *[other] { $disagree } disagree with the record.
+      }
+   *[other] { $n } claims in the briefings this month; { $disagree ->
+        [one] 1 disagrees with the record.
+       *[other] { $disagree } disagree with the record.
+      }
+  }
 entity-claims = What the articles claim, oldest first
 entity-no-claims = No article gives a count yet.
 entity-record = The record

@@ -173,6 +173,10 @@ entity-lede = { $n ->
     [0] 尚无文章给出其数量。
    *[other] 简报中共有{ $n }项相关说法,其中{ $disagree }项与记录不一致。
   }
+entity-month-lede = { $n ->
+    [0] 本月尚无文章给出其数量。
+   *[other] 本月简报中共有{ $n }项相关说法,其中{ $disagree }项与记录不一致。
+  }
 entity-claims = 各文章的说法(按时间先后)
 entity-no-claims = 尚无文章给出数量。
 entity-record = 记录
