@@ -7,9 +7,11 @@
 //! articles, their fact files or their pages.
 //!
 //! The build is also incremental. `out/.factbrief-cache` remembers, for
-//! each article, its size, modification time and content hash, its slug,
-//! its digest and its fact file's JSON; and for each output file, the hash
-//! of what was written. A later build into the same folder
+//! each article, its size, modification time and content hash, its slug
+//! and where its fact file's JSON is in `facts.json`; for each output
+//! file, the hash of what was written. The articles' digests are kept
+//! beside it in `out/.factbrief-cache-digests/`, split into 16
+//! files by path hash. A later build into the same folder
 //!
 //! - re-reads no article whose size and time are unchanged, and
 //!   re-processes only those whose content changed;

@@ -26,7 +26,8 @@ const OLD: &str = ".factbrief-old";
 const MOVED: &str = ".factbrief-moved";
 /// The incremental build's cache (see `crate::build`): kept across builds.
 pub const CACHE: &str = ".factbrief-cache";
-/// The digests the cache's index refers to (see `crate::build`).
+/// The folder of digest files the cache's index refers to (see
+/// `crate::build`).
 pub const DIGESTS: &str = ".factbrief-cache-digests";
 /// The list of an incremental publish, present from its commit point until
 /// every file in it has moved (see [`Staging::publish_patch`]).
@@ -204,7 +205,7 @@ impl Staging {
     /// `.factbrief-old`, new ones are renamed in, then the old ones are
     /// deleted. The marker leaves first and arrives last, so a build killed
     /// mid-swap is recognised (old folder present, no marker) and rolled
-    /// back by the next build's [`recover`].
+    /// back by the next build's `recover`.
     pub fn publish(self) -> Result<(), Diagnostic> {
         let fatal = |msg: String| Diagnostic::error(msg).at_path(&self.out);
         let io = |e: std::io::Error| fatal(format!("cannot publish: {e}"));

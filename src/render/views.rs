@@ -145,7 +145,7 @@ pub struct BriefingView {
     pub attribution: Option<String>,
     /// The claims as data, for the digest the site-wide pages are built
     /// from. Templates see them as `claims_html` and `notes_html`
-    /// (written by [`super::cards`]) and their number as `n_claims`.
+    /// (written by `render::cards`) and their number as `n_claims`.
     #[serde(skip)]
     pub claims: Vec<ClaimView>,
     pub n_claims: usize,

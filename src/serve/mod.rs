@@ -2,11 +2,11 @@
 //! when an input changes, reload the pages open in a browser.
 //!
 //! The build itself is `factbrief build`'s
-//! ([`crate::commands::build::build_warm`]): the same function, the same
+//! (`commands::build::build_warm`): the same function, the same
 //! output folder, the same atomic publish, so the files on disk are byte
 //! for byte what `build` writes and a failed build leaves the previous site
 //! being served. Between builds the decoded cache, the dataset and the
-//! templates stay in memory ([`crate::commands::build::Warm`]), so a
+//! templates stay in memory (`commands::build::Warm`), so a
 //! rebuild does not read every article's digest back from disk, nor reload
 //! a dataset or template set whose files did not change. Three parts:
 //!
@@ -14,8 +14,8 @@
 //!   builds: once at start, then once per burst of changes, so two builds
 //!   never run at once and changes made during a build are picked up by
 //!   the next one;
-//! - [`watch`] turns file events into bursts (debounced, filtered);
-//! - [`http`] answers requests from the folder on disk, and [`events`]
+//! - `watch` turns file events into bursts (debounced, filtered);
+//! - `http` answers requests from the folder on disk, and `events`
 //!   adds the reload script to HTML responses and tells open pages when a
 //!   build is published.
 
