@@ -258,13 +258,14 @@ pub fn build(
             unchanged: true,
             ..Report::default()
         };
-        for e in &previous.articles {
-            for (k, n) in e.tally.iter().enumerate() {
-                report.tally[k] += n;
-            }
-            report.diagnostics.extend(e.warnings.iter().cloned());
+        for (k, n) in previous
+            .articles
+            .iter()
+            .flat_map(|e| e.tally.iter().enumerate())
+        {
+            report.tally[k] += n;
         }
-        replay_slug_warnings(&previous.articles, &mut report.diagnostics);
+        replay_warnings(&previous.articles, &mut report.diagnostics);
         // Dropping the staging folder leaves `out` exactly as it was.
         let index = digests_loaded
             .then(|| file_hash(staging.out(), CACHE))
@@ -948,10 +949,12 @@ fn finish(a: article::Article, mut facts: FactFile, slug: &str) -> Processed {
     Processed { article: a, facts }
 }
 
-/// The slug warnings of a build that reused every article.
-fn replay_slug_warnings(articles: &[Entry], diags: &mut Vec<Diagnostic>) {
+/// The warnings of a build in which nothing changed, in the order a clean
+/// build prints them: each article's own, then its slug's.
+fn replay_warnings(articles: &[Entry], diags: &mut Vec<Diagnostic>) {
     let mut slugs = SlugRegistry::default();
     for e in articles {
+        diags.extend(e.warnings.iter().cloned());
         let (slug, renamed) = slugs.claim(&e.base_slug);
         if renamed {
             diags.push(pipeline::slug_taken(&e.path, &e.base_slug, &slug));

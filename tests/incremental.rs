@@ -207,3 +207,47 @@ fn incremental_builds_equal_clean_builds() {
     assert!(log.contains("0 reused"), "{log}");
     assert_same_as_clean(root, &out, &["--data", &data_arg], "dataset");
 }
+
+/// A build that reuses everything prints the warnings a clean build
+/// prints, in the same order: each article's own, then its slug's.
+#[test]
+fn a_no_change_build_repeats_the_warnings_in_order() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    std::fs::create_dir(root.join("articles")).unwrap();
+    std::fs::write(root.join("factbrief.toml"), "").unwrap();
+    for (name, date, text) in [
+        (
+            "a.md",
+            "2025-13-45",
+            "xAI trained Grok-3 on 100,000 H100 GPUs.",
+        ),
+        (
+            "b.md",
+            "2025-02-01",
+            "Meta trained Llama 3 on 16,384 H100 GPUs.",
+        ),
+        (
+            "c.md",
+            "not-a-date",
+            "DeepSeek trained V3 on 2,048 H800 GPUs.",
+        ),
+    ] {
+        std::fs::write(
+            root.join("articles").join(name),
+            format!("---\ntitle: {name}\nslug: same\ndate: {date}\n---\n{text}\n"),
+        )
+        .unwrap();
+    }
+    let warnings = |log: &str| -> Vec<String> {
+        log.lines()
+            .filter(|l| l.starts_with("warning:"))
+            .map(str::to_string)
+            .collect()
+    };
+    let clean = warnings(&build(root, &root.join("out"), &[]));
+    let again = build(root, &root.join("out"), &[]);
+    assert!(again.contains("(nothing changed)"), "{again}");
+    assert_eq!(clean.len(), 4, "{clean:?}");
+    assert_eq!(warnings(&again), clean);
+}
