@@ -208,7 +208,12 @@ pub fn build(
     // still the one on disk, else read from disk (without its digests).
     let warm_state = warm.as_mut().and_then(|w| w.state.take());
     let (mut previous, mut pool, digests_loaded) = match warm_state {
-        Some(w) if staging.has_previous() && file_hash(staging.out(), CACHE) == Some(w.index) => {
+        Some(mut w)
+            if staging.has_previous() && file_hash(staging.out(), CACHE) == Some(w.index) =>
+        {
+            // Values only the pool still holds belonged to articles since
+            // edited or deleted.
+            w.pool.prune();
             (w.cache, w.pool, true)
         }
         _ if staging.has_previous() => (load_cache(staging.out()), Pool::default(), false),

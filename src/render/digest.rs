@@ -182,7 +182,45 @@ impl Pool {
     }
 
     fn reference(&mut self, r: &Arc<ReferenceView>) -> Arc<ReferenceView> {
-        // Reference views are equal when every field is.
+        let key = Self::reference_key(r);
+        match self.ref_index.get(&key) {
+            Some(&i) => self.refs[i].clone(),
+            None => {
+                self.ref_index.insert(key, self.refs.len());
+                self.refs.push(r.clone());
+                r.clone()
+            }
+        }
+    }
+
+    /// Drops the values no digest holds any more (the pool's is then their
+    /// only reference). A process that builds again and again (`factbrief
+    /// serve`) calls it so that values of deleted or edited articles do
+    /// not pile up.
+    pub fn prune(&mut self) {
+        self.strs.retain(|s| Arc::strong_count(s) > 1);
+        self.texts.retain(|t| Arc::strong_count(t) > 1);
+        self.refs.retain(|r| Arc::strong_count(r) > 1);
+        self.ref_index = self
+            .refs
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (Self::reference_key(r), i))
+            .collect();
+    }
+
+    /// How many values the pool holds.
+    pub fn len(&self) -> usize {
+        self.strs.len() + self.texts.len() + self.refs.len()
+    }
+
+    /// Is the pool empty?
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Reference views are equal when every field is: the hash of them all.
+    fn reference_key(r: &ReferenceView) -> u128 {
         let mut h = xxhash_rust::xxh3::Xxh3::new();
         for s in [
             &r.entity,
@@ -206,15 +244,7 @@ impl Pool {
         }
         h.update(&r.value_num.to_bits().to_le_bytes());
         h.update(&[u8::from(r.has_page)]);
-        let key = h.digest128();
-        match self.ref_index.get(&key) {
-            Some(&i) => self.refs[i].clone(),
-            None => {
-                self.ref_index.insert(key, self.refs.len());
-                self.refs.push(r.clone());
-                r.clone()
-            }
-        }
+        h.digest128()
     }
 }
 
@@ -570,6 +600,33 @@ mod tests {
         let mut late = digest("c");
         late.share(&mut pool);
         assert!(Arc::ptr_eq(&late.claims[0].count, &back[0].claims[0].count));
+    }
+
+    #[test]
+    fn pruning_keeps_what_digests_hold_and_drops_the_rest() {
+        let mut pool = Pool::default();
+        let mut kept = digest("a");
+        kept.share(&mut pool);
+        let held = pool.len();
+        let mut gone = digest("b");
+        gone.claims[0].chip = Arc::from("AMD MI300X");
+        gone.claims[0].reference = Some(Arc::new(ReferenceView {
+            value_num: 1.0,
+            ..reference()
+        }));
+        gone.share(&mut pool);
+        assert!(pool.len() > held, "the second digest added values");
+        drop(gone);
+        pool.prune();
+        assert_eq!(pool.len(), held, "only the first digest's values remain");
+        // A value still held is still the pool's: sharing it again gives the
+        // same allocation, and the pool's reference index still finds it.
+        let mut again = digest("c");
+        again.share(&mut pool);
+        assert_eq!(pool.len(), held);
+        assert!(Arc::ptr_eq(&again.claims[0].chip, &kept.claims[0].chip));
+        let (r1, r2) = (&again.claims[0].reference, &kept.claims[0].reference);
+        assert!(Arc::ptr_eq(r1.as_ref().unwrap(), r2.as_ref().unwrap()));
     }
 
     #[test]
