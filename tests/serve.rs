@@ -125,6 +125,15 @@ impl Server {
             .cloned()
     }
 
+    /// Waits for a build after the `builds`-th one to finish; returns how
+    /// many have finished.
+    fn next_build(&self, builds: usize, what: &str) -> usize {
+        wait_for(what, || {
+            let n = self.count("Done in ");
+            (n > builds).then_some(n)
+        })
+    }
+
     fn count(&self, needle: &str) -> usize {
         let lines = self.stdout.lock().unwrap();
         lines.iter().filter(|l| l.contains(needle)).count()
@@ -258,6 +267,19 @@ fn article_of(project: &Path, slug: &str) -> String {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .find(|name| facts.contains(&format!("articles/{name}")))
         .unwrap()
+}
+
+/// `factbrief build -q --out NAME ARGS` in `dir`, from scratch: the files
+/// a clean build writes.
+fn clean_build(dir: &Path, name: &str, args: &[&str]) -> Vec<(PathBuf, Vec<u8>)> {
+    let o = Command::new(BIN)
+        .args(["build", "-q", "--out", name])
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    tree(&dir.join(name))
 }
 
 /// Every file under `dir` (but factbrief's hidden bookkeeping) with its bytes.
@@ -437,22 +459,8 @@ fn rebuilds_from_the_cache_in_memory_equal_a_clean_build() {
     let articles = dir.path().join("articles");
     let slugs = briefing_slugs(&out);
     let mut builds = server.count("Done in ");
-    let mut next_build = |what: &str| {
-        wait_for(what, || {
-            let n = server.count("Done in ");
-            (n > builds).then_some(n)
-        });
-        builds = server.count("Done in ");
-    };
-    let clean = |name: &str| {
-        let o = Command::new(BIN)
-            .args(["build", "-q", "articles", "--out", name])
-            .current_dir(dir.path())
-            .output()
-            .unwrap();
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-        tree(&dir.path().join(name))
-    };
+    let mut next_build = |what: &str| builds = server.next_build(builds, what);
+    let clean = |name: &str| clean_build(dir.path(), name, &["articles"]);
 
     let edit = |slug: &str, line: &str| {
         let mut f = std::fs::OpenOptions::new()
@@ -539,22 +547,14 @@ fn a_changed_dataset_or_template_is_reloaded() {
     let server = Server::start(dir.path(), &args);
     let out = dir.path().join("out");
     let mut builds = server.count("Done in ");
-    let mut next_build = |what: &str| {
-        wait_for(what, || {
-            let n = server.count("Done in ");
-            (n > builds).then_some(n)
-        });
-        builds = server.count("Done in ");
-    };
+    let mut next_build = |what: &str| builds = server.next_build(builds, what);
     let clean = |name: &str| {
-        let o = Command::new(BIN)
-            .args(["build", "-q", "--out", name])
-            .args(args.iter().filter(|a| !["-o", "out"].contains(a)))
-            .current_dir(dir.path())
-            .output()
-            .unwrap();
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-        tree(&dir.path().join(name))
+        let inputs: Vec<&str> = args
+            .iter()
+            .copied()
+            .filter(|a| !["-o", "out"].contains(a))
+            .collect();
+        clean_build(dir.path(), name, &inputs)
     };
     let read = |rel: &str| std::fs::read_to_string(out.join(rel)).unwrap();
     assert_eq!(read("about.html"), "first about\n");

@@ -130,9 +130,10 @@ pub fn build_warm(
     let data_material = dir_material(data.data.as_deref());
     let templates_material = dir_material(templates_dir.as_deref());
     let data_id = {
-        let mut k = data_material.clone();
-        k.push(u8::from(data.no_default_data));
-        xxhash_rust::xxh3::xxh3_128(&k)
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        h.update(&data_material);
+        h.update(&[u8::from(data.no_default_data)]);
+        h.digest128()
     };
     let templates_id = xxhash_rust::xxh3::xxh3_128(&templates_material);
 

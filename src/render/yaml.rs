@@ -940,6 +940,24 @@ fn push_float<F: zmij::Float>(out: &mut String, f: F, nan: bool, inf: Option<boo
 // The serde plumbing
 // ------------------------------------------------------------------
 
+/// `Serializer` methods writing an integer as a plain token.
+macro_rules! integers {
+    ($($name:ident: $t:ty),*) => {
+        $(fn $name(self, v: $t) -> Res {
+            self.token(itoa::Buffer::new().format(v))
+        })*
+    };
+}
+
+/// `Serializer` methods for scalars a serializer does not take.
+macro_rules! unsupported {
+    ($($name:ident: $t:ty),*) => {
+        $(fn $name(self, _v: $t) -> Res {
+            Err(Fail::Unsupported)
+        })*
+    };
+}
+
 impl<'a, 'o> ser::Serializer for &'a mut Writer<'o> {
     type Ok = ();
     type Error = Fail;
@@ -954,36 +972,18 @@ impl<'a, 'o> ser::Serializer for &'a mut Writer<'o> {
     fn serialize_bool(self, v: bool) -> Res {
         self.token(if v { "true" } else { "false" })
     }
-    fn serialize_i8(self, v: i8) -> Res {
-        self.token(itoa::Buffer::new().format(v))
-    }
-    fn serialize_i16(self, v: i16) -> Res {
-        self.token(itoa::Buffer::new().format(v))
-    }
-    fn serialize_i32(self, v: i32) -> Res {
-        self.token(itoa::Buffer::new().format(v))
-    }
-    fn serialize_i64(self, v: i64) -> Res {
-        self.token(itoa::Buffer::new().format(v))
-    }
-    fn serialize_i128(self, v: i128) -> Res {
-        self.token(itoa::Buffer::new().format(v))
-    }
-    fn serialize_u8(self, v: u8) -> Res {
-        self.token(itoa::Buffer::new().format(v))
-    }
-    fn serialize_u16(self, v: u16) -> Res {
-        self.token(itoa::Buffer::new().format(v))
-    }
-    fn serialize_u32(self, v: u32) -> Res {
-        self.token(itoa::Buffer::new().format(v))
-    }
-    fn serialize_u64(self, v: u64) -> Res {
-        self.token(itoa::Buffer::new().format(v))
-    }
-    fn serialize_u128(self, v: u128) -> Res {
-        self.token(itoa::Buffer::new().format(v))
-    }
+    integers!(
+        serialize_i8: i8,
+        serialize_i16: i16,
+        serialize_i32: i32,
+        serialize_i64: i64,
+        serialize_i128: i128,
+        serialize_u8: u8,
+        serialize_u16: u16,
+        serialize_u32: u32,
+        serialize_u64: u64,
+        serialize_u128: u128
+    );
     fn serialize_f32(self, v: f32) -> Res {
         self.scalar_start();
         let inf = v.is_infinite().then_some(v.is_sign_positive());
@@ -1267,42 +1267,20 @@ impl ser::Serializer for &mut KeyText {
         }
         value.serialize(self)
     }
-    fn serialize_bool(self, _v: bool) -> Res {
-        Err(Fail::Unsupported)
-    }
-    fn serialize_i8(self, _v: i8) -> Res {
-        Err(Fail::Unsupported)
-    }
-    fn serialize_i16(self, _v: i16) -> Res {
-        Err(Fail::Unsupported)
-    }
-    fn serialize_i32(self, _v: i32) -> Res {
-        Err(Fail::Unsupported)
-    }
-    fn serialize_i64(self, _v: i64) -> Res {
-        Err(Fail::Unsupported)
-    }
-    fn serialize_u8(self, _v: u8) -> Res {
-        Err(Fail::Unsupported)
-    }
-    fn serialize_u16(self, _v: u16) -> Res {
-        Err(Fail::Unsupported)
-    }
-    fn serialize_u32(self, _v: u32) -> Res {
-        Err(Fail::Unsupported)
-    }
-    fn serialize_u64(self, _v: u64) -> Res {
-        Err(Fail::Unsupported)
-    }
-    fn serialize_f32(self, _v: f32) -> Res {
-        Err(Fail::Unsupported)
-    }
-    fn serialize_f64(self, _v: f64) -> Res {
-        Err(Fail::Unsupported)
-    }
-    fn serialize_bytes(self, _v: &[u8]) -> Res {
-        Err(Fail::Unsupported)
-    }
+    unsupported!(
+        serialize_bool: bool,
+        serialize_i8: i8,
+        serialize_i16: i16,
+        serialize_i32: i32,
+        serialize_i64: i64,
+        serialize_u8: u8,
+        serialize_u16: u16,
+        serialize_u32: u32,
+        serialize_u64: u64,
+        serialize_f32: f32,
+        serialize_f64: f64,
+        serialize_bytes: &[u8]
+    );
     fn serialize_none(self) -> Res {
         Err(Fail::Unsupported)
     }
