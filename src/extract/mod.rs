@@ -603,17 +603,20 @@ impl<'a> Run<'a> {
         }
         // The article's dominant model: named at least three times, and
         // more than twice as often as any other.
-        let mut counts: HashMap<usize, usize> = HashMap::new();
+        // An article names a handful of models: a list beats a hash map.
+        let mut v: Vec<(usize, usize)> = Vec::new();
         for b in &self.blocks {
             for f in &b.mentions {
                 if self.info(f.entity).kind == EntityKind::Model
                     && !self.info(f.entity).is_reporter()
                 {
-                    *counts.entry(f.entity).or_default() += 1;
+                    match v.iter_mut().find(|(e, _)| *e == f.entity) {
+                        Some((_, c)) => *c += 1,
+                        None => v.push((f.entity, 1)),
+                    }
                 }
             }
         }
-        let mut v: Vec<(usize, usize)> = counts.into_iter().collect();
         v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         if let Some(&(m, c)) = v.first() {
             let second = v.get(1).map(|x| x.1).unwrap_or(0);
@@ -1193,17 +1196,28 @@ impl<'a> Run<'a> {
     }
 
     fn chip_ref(&self, names: &[ChipName], text: &str) -> ChipRef {
-        let mut uniq: Vec<&ChipName> = Vec::new();
-        for n in names {
-            if !uniq.contains(&n) {
-                uniq.push(n);
+        // Mostly one name, or one name repeated: then no list is built.
+        let one: [&ChipName; 1];
+        let mut many: Vec<&ChipName> = Vec::new();
+        let uniq: &[&ChipName] = match names.first() {
+            Some(first) if names.iter().all(|n| n == first) => {
+                one = [first];
+                &one
             }
-        }
+            _ => {
+                for n in names {
+                    if !many.contains(&n) {
+                        many.push(n);
+                    }
+                }
+                &many
+            }
+        };
         let name_of = |n: &ChipName| match n {
             ChipName::Known(i) => self.info(*i).name.clone(),
             ChipName::Unknown(s) => s.clone(),
         };
-        match uniq.as_slice() {
+        match uniq {
             [] => ChipRef::generic(text),
             [ChipName::Known(i)] => {
                 let info = self.info(*i);
@@ -2141,9 +2155,13 @@ impl<'a> Run<'a> {
     }
 
     fn finish(mut self) -> Extraction {
-        let mut claims = Vec::new();
         let mut cands = std::mem::take(&mut self.cands);
-        cands.sort_by_key(|c| (c.block, c.range.start));
+        let mut claims = Vec::with_capacity(cands.len());
+        // Candidates come mostly in text order; a stable sort allocates.
+        if !cands.is_sorted_by_key(|c| (c.block, c.range.start)) {
+            cands.sort_by_key(|c| (c.block, c.range.start));
+        }
+        let mut number = itoa::Buffer::new();
         // Each candidate is used once: its strings move into the claim.
         for c in cands {
             let b = &self.blocks[c.block];
@@ -2172,7 +2190,7 @@ impl<'a> Run<'a> {
                 }
             });
             claims.push(Claim {
-                id: format!("c{}", claims.len() + 1),
+                id: ["c", number.format(claims.len() + 1)].concat(),
                 kind: ClaimKind::AcceleratorCount,
                 count: c.n.as_count().unwrap_or(0),
                 count_max: c
@@ -2193,7 +2211,9 @@ impl<'a> Run<'a> {
                 span,
             });
         }
-        self.quantities.sort_by_key(|q| q.span.start);
+        if !self.quantities.is_sorted_by_key(|q| q.span.start) {
+            self.quantities.sort_by_key(|q| q.span.start);
+        }
         let entities = self.entity_mentions();
         Extraction {
             claims,
@@ -2203,8 +2223,9 @@ impl<'a> Run<'a> {
     }
 
     fn entity_mentions(&self) -> Vec<EntityMentions> {
-        let mut order: Vec<usize> = Vec::new();
-        let mut by: HashMap<usize, Vec<Mention>> = HashMap::new();
+        // In order of first mention; an article names a few dozen
+        // entities at most, so a list beats a hash map.
+        let mut by: Vec<(usize, Vec<Mention>)> = Vec::new();
         for b in &self.blocks {
             for f in &b.mentions {
                 let info = self.info(f.entity);
@@ -2216,26 +2237,28 @@ impl<'a> Run<'a> {
                 };
                 let span = b.block.source_range(f.range.clone());
                 let line = self.art.lines.line(span.start);
-                let v = by.entry(f.entity).or_insert_with(|| {
-                    order.push(f.entity);
-                    Vec::new()
-                });
-                v.push(Mention {
+                let k = match by.iter().rposition(|(e, _)| *e == f.entity) {
+                    Some(k) => k,
+                    None => {
+                        by.push((f.entity, Vec::new()));
+                        by.len() - 1
+                    }
+                };
+                by[k].1.push(Mention {
                     text: text.to_string(),
                     line,
                     misnomer: f.misnomer,
                 });
             }
         }
-        order
-            .into_iter()
-            .map(|e| {
+        by.into_iter()
+            .map(|(e, mentions)| {
                 let i = self.info(e);
                 EntityMentions {
                     kind: i.kind,
                     id: i.id.clone(),
                     name: i.name.clone(),
-                    mentions: by.remove(&e).unwrap_or_default(),
+                    mentions,
                 }
             })
             .collect()
