@@ -321,6 +321,17 @@ impl Extractor {
         &self.matcher
     }
 
+    /// A chip-shaped name the dataset does not know at the start of `t`
+    /// (`MI355X`, `910C`, `TPU v6`). Every form starts with an ASCII
+    /// capital or a digit (`\d` is any Unicode digit): that first look
+    /// spares the regex most places.
+    fn unknown_chip_at<'t>(&self, t: &'t str) -> Option<regex::Match<'t>> {
+        t.chars()
+            .next()
+            .filter(|c| c.is_ascii_uppercase() || c.is_numeric())
+            .and_then(|_| self.unknown_chip.find(t))
+    }
+
     pub fn extract(&self, article: &Article) -> Extraction {
         let mut run = Run::new(self, article);
         run.go();
@@ -794,7 +805,15 @@ impl<'a> Run<'a> {
         let found: Vec<NumberMatch> = {
             let b = &self.blocks[bi];
             let t = &b.block.text;
-            if !["W", "B"].iter().any(|u| t.contains(u)) {
+            // Every unit ends in `W` or `B` after one of `MGkTPi`: a
+            // quick look (most blocks have neither letter) before the regex.
+            let unit_end = |w: &[u8]| {
+                matches!(
+                    w,
+                    [b'M' | b'G' | b'k', b'W'] | [b'G' | b'T' | b'P' | b'i', b'B']
+                )
+            };
+            if !["W", "B"].iter().any(|u| t.contains(u)) || !t.as_bytes().windows(2).any(unit_end) {
                 return;
             }
             self.x
@@ -982,7 +1001,7 @@ impl<'a> Run<'a> {
                     break;
                 }
             }
-            if let Some(m) = self.x.unknown_chip.find(&t[q..]) {
+            if let Some(m) = self.x.unknown_chip_at(&t[q..]) {
                 let e = q + m.end();
                 if word_end_ok(t, e) || t[e..].starts_with('s') {
                     let mut name = m.as_str().to_string();
@@ -1033,7 +1052,7 @@ impl<'a> Run<'a> {
                     let chip_next = self
                         .mention_at(bi, r)
                         .is_some_and(|m| self.info(m.entity).kind == EntityKind::Chip)
-                        || self.x.unknown_chip.is_match(&t[r..]);
+                        || self.x.unknown_chip_at(&t[r..]).is_some();
                     if chip_next {
                         q = r;
                         continue;
@@ -1104,7 +1123,7 @@ impl<'a> Run<'a> {
         let q = quantity::skip_spaces(t, q);
         self.mention_at(bi, q)
             .is_some_and(|m| self.info(m.entity).kind == EntityKind::Chip)
-            || self.x.unknown_chip.is_match(&t[q..])
+            || self.x.unknown_chip_at(&t[q..]).is_some()
             || generic_at(t, q).is_some()
     }
 
