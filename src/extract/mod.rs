@@ -225,9 +225,9 @@ struct BlockData<'a> {
     parts: std::cell::OnceCell<Parts>,
     /// Column index for table cells.
     column: usize,
-    /// The role and reference words of the block, found when first asked
-    /// for (see [`Run::words`]).
-    word_hits: std::cell::OnceCell<Vec<text::WordHit>>,
+    /// The role and reference words of each sentence of the block, found
+    /// when first asked for (see [`Run::words`]).
+    word_hits: std::cell::OnceCell<Box<[std::cell::OnceCell<Vec<text::WordHit>>]>>,
 }
 
 impl BlockData<'_> {
@@ -637,12 +637,42 @@ impl<'a> Run<'a> {
         }
     }
 
-    /// [`text::words_in`] of `r` in block `bi`: the block is searched once,
-    /// however many of its sentences and clauses are asked about.
+    /// [`text::words_in`] of `r` in block `bi`. Each sentence that `r`
+    /// touches is searched once, however many of its clauses are asked
+    /// about, and a sentence no figure needs is never searched.
+    ///
+    /// Per sentence is exact: no listed word holds a mark that ends a
+    /// sentence, so every occurrence lies inside one sentence, and each
+    /// sentence starts after such a mark, where no Latin word goes on.
     fn words(&self, bi: usize, r: Range<usize>) -> u16 {
+        if r.start >= r.end {
+            return 0;
+        }
         let b = &self.blocks[bi];
-        let hits = b.word_hits.get_or_init(|| text::word_hits(&b.block.text));
-        text::words_in_range(&b.block.text, hits, r)
+        let t = &b.block.text;
+        let sentences = b.sentences();
+        let cells = b.word_hits.get_or_init(|| {
+            sentences
+                .iter()
+                .map(|_| std::cell::OnceCell::new())
+                .collect()
+        });
+        let mut mask = 0;
+        let mut k = text::containing(sentences, r.start).unwrap_or(0);
+        while k < sentences.len() && sentences[k].start < r.end {
+            let s = sentences[k].clone();
+            let hits = cells[k].get_or_init(|| {
+                let mut hits = text::word_hits(&t[s.clone()]);
+                for h in &mut hits {
+                    h.0 += s.start as u32;
+                    h.1 += s.start as u32;
+                }
+                hits
+            });
+            mask |= text::words_in_range(t, hits, r.start.max(s.start)..r.end.min(s.end));
+            k += 1;
+        }
+        mask
     }
 
     /// [`text::role_in`] of `r` in block `bi`.
