@@ -168,10 +168,13 @@ pub fn fold_into(s: &str, f: &mut Folded) {
     let mut prev_cjk = true; // no space at the start
     let bytes = s.as_bytes();
     let ascii_space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ' | b'-' | b'_');
-    // A CJK Unified Ideograph (U+4E00..=U+9FFF) starts at `k`.
+    // A CJK Unified Ideograph (U+4E00..=U+9FFF) or CJK punctuation
+    // (U+3001..=U+303F: `。`, `、`, `《`) starts at `k`: CJK characters
+    // that fold to themselves.
     let ideograph = |k: usize| match bytes[k] {
         0xE5..=0xE9 => true,
         0xE4 => bytes[k + 1] >= 0xB8,
+        0xE3 => bytes[k + 1] == 0x80 && bytes[k + 2] >= 0x81,
         _ => false,
     };
     let mut i = 0;
@@ -241,6 +244,25 @@ pub fn fold_into(s: &str, f: &mut Folded) {
             f.text.push_str(&s[i..e]);
             prev_cjk = true;
             i = e;
+            continue;
+        }
+        // Full-width ASCII forms (`，`, `：`, `（`; U+FF01..=U+FF5E but the
+        // dash U+FF0D): ASCII, not CJK, as `fold_char` and the general
+        // case below would have it, without their look-ups.
+        if bytes[i] == 0xEF
+            && matches!((bytes[i + 1], bytes[i + 2]), (0xBC, 0x81..=0xBF) | (0xBD, 0x80..=0x9E))
+            && (bytes[i + 1], bytes[i + 2]) != (0xBC, 0x8D)
+        {
+            let cp = (u32::from(bytes[i + 1] & 0x3F) << 6 | u32::from(bytes[i + 2] & 0x3F)) + 0xF000;
+            if let Some((ps, pe)) = pending.take() {
+                if !prev_cjk {
+                    f.push_space(ps, pe);
+                }
+            }
+            f.atomic(i, i + 3);
+            f.text.push(char::from((cp - 0xFEE0) as u8).to_ascii_lowercase());
+            prev_cjk = false;
+            i += 3;
             continue;
         }
         let c = s[i..].chars().next().unwrap_or(' ');
@@ -328,6 +350,7 @@ mod tests {
             "\u{3400}\u{4DFF}\u{4E00}\u{9FFF}\u{A000} x\u{0085}y\u{00A0}z\u{200B}w\u{FEFF}v",
             "ﬁ Ⅻ ① İstanbul ẞ \u{FF01}\u{FF5E}\u{FF5F} 한국 日本語 ‐ ‒ − ﹘ ﹣ －",
             "a\x0bb\x0cc\rd-_-e__f 𠀀x 😀 昇腾910B",
+            "据悉，训练 《报告》「说」： （约）２万块 ； 〜〰\u{3001}\u{303F}\u{3040} A，b",
         ];
         // And strings drawn from those characters (a fixed LCG: repeatable).
         let alphabet: Vec<char> = cases.concat().chars().collect();

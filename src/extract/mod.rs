@@ -1594,12 +1594,12 @@ impl<'a> Run<'a> {
     fn anaphora_subject(&self, bi: usize, sentence: &Range<usize>, pos: usize) -> Option<usize> {
         let t = &self.blocks[bi].block.text;
         let before = &t[sentence.start..pos.max(sentence.start)];
-        if text::find_any(before, text::CLUSTER_ANAPHORA).is_some() {
+        if text::find_any(before, &text::CLUSTER_ANAPHORA).is_some() {
             if let Some(c) = self.last_mention(bi, pos, |i| i.kind == EntityKind::Cluster) {
                 return Some(c);
             }
         }
-        text::find_any(before, text::ORG_ANAPHORA)?;
+        text::find_any(before, &text::ORG_ANAPHORA)?;
         let owner = |i: &EntityInfo| {
             i.kind == EntityKind::Organisation && !i.is_vendor() && !i.is_reporter()
         };

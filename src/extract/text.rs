@@ -307,7 +307,7 @@ pub const ANAPHORA: &[&str] = &[
 
 /// Words that refer back to an organisation (`the company`, `该公司`):
 /// never to a model.
-pub const ORG_ANAPHORA: &[&str] = &[
+pub static ORG_ANAPHORA: WordSet = WordSet::new(&[
     "the company",
     "the firm",
     "the startup",
@@ -319,10 +319,10 @@ pub const ORG_ANAPHORA: &[&str] = &[
     "这家企业",
     "该机构",
     "公司",
-];
+]);
 
 /// Words that refer back to a cluster (`the site`, `该集群`).
-pub const CLUSTER_ANAPHORA: &[&str] = &[
+pub static CLUSTER_ANAPHORA: WordSet = WordSet::new(&[
     "the site",
     "the cluster",
     "the supercomputer",
@@ -338,7 +338,7 @@ pub const CLUSTER_ANAPHORA: &[&str] = &[
     "该超级计算机",
     "该数据中心",
     "该站点",
-];
+]);
 
 /// Wording that makes an organisation the source of a figure rather than
 /// its owner, before (`据`, `according to`) or after (`估计`, `estimates`)
@@ -376,33 +376,39 @@ pub const ATTRIBUTION_AFTER: &[&str] = &[
     "统计",
 ];
 
-/// Whether `text` uses one of `words` (ASCII case-insensitive; Latin
-/// words on word boundaries). `words` must be a static list: its automaton
-/// is built once.
-pub fn find_any(text: &str, words: &'static [&'static str]) -> Option<usize> {
-    type Cache = Vec<(usize, aho_corasick::AhoCorasick)>;
-    static CACHE: std::sync::OnceLock<std::sync::Mutex<Cache>> = std::sync::OnceLock::new();
-    let key = words.as_ptr() as usize;
-    let cache = CACHE.get_or_init(Default::default);
-    let ac = {
-        let mut c = cache.lock().unwrap_or_else(|e| e.into_inner());
-        match c.iter().find(|(k, _)| *k == key) {
-            Some((_, ac)) => ac.clone(),
-            None => {
-                let ac = aho_corasick::AhoCorasickBuilder::new()
-                    .ascii_case_insensitive(true)
-                    .build(words)
-                    .ok()?;
-                c.push((key, ac.clone()));
-                ac
-            }
+/// A static word list for [`find_any`], with its automaton built on first
+/// use.
+pub struct WordSet {
+    words: &'static [&'static str],
+    ac: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>>,
+}
+
+impl WordSet {
+    pub const fn new(words: &'static [&'static str]) -> WordSet {
+        WordSet {
+            words,
+            ac: std::sync::OnceLock::new(),
         }
-    };
+    }
+}
+
+/// Where `text` first uses one of `words` (ASCII case-insensitive; Latin
+/// words on word boundaries).
+pub fn find_any(text: &str, words: &WordSet) -> Option<usize> {
+    let ac = words
+        .ac
+        .get_or_init(|| {
+            aho_corasick::AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .build(words.words)
+                .ok()
+        })
+        .as_ref()?;
     let b = text.as_bytes();
     ac.find_overlapping_iter(text)
         .find(|m| {
             let (s, e) = (m.start(), m.end());
-            !words[m.pattern().as_usize()].is_ascii()
+            !words.words[m.pattern().as_usize()].is_ascii()
                 || ((s == 0 || !b[s - 1].is_ascii_alphanumeric())
                     && (e >= b.len() || !b[e].is_ascii_alphanumeric()))
         })
