@@ -139,35 +139,49 @@ pub fn find_numbers_into(text: &str, out: &mut Vec<NumberMatch>) {
     let wide = wide_starts();
     let mut i = 0;
     while i < b.len() {
-        let (c, len) = if b[i] < 0x80 {
-            (b[i] as char, 1)
+        let x = b[i];
+        let (c, len) = if x < 0x80 {
+            if x.is_ascii_alphabetic() {
+                // A letter inside a word (after a letter or digit) starts
+                // nothing. At a word start only a word `en::interesting`
+                // knows can start a number or a hedge, and never one glued
+                // to digits (`H100`, `v5p`), where every reading fails.
+                // Otherwise skip the rest of the word at once.
+                let e = skip_word(text, i);
+                if (i > 0 && b[i - 1].is_ascii_alphanumeric())
+                    || b.get(e).is_some_and(u8::is_ascii_digit)
+                    || !en::interesting(&b[i..e])
+                {
+                    i = e;
+                    continue;
+                }
+            } else if !(x.is_ascii_digit() || matches!(x, b'.' | b'-' | b'~')) {
+                i += 1;
+                continue;
+            }
+            (x as char, 1)
         } else {
             // Most non-ASCII characters (CJK text) start nothing: a table
             // look-up per character, decoded from its bytes, skips them.
-            let len = match b[i] {
+            let len = match x {
                 0xC0..=0xDF => 2,
                 0xE0..=0xEF => 3,
                 _ => 4,
             };
             if len == 3 {
-                let cp = code_point3(b[i], b[i + 1], b[i + 2]);
+                let cp = code_point3(x, b[i + 1], b[i + 2]);
                 if wide[cp / 64] & (1 << (cp % 64)) == 0 {
                     i += 3;
                     continue;
                 }
             }
             let c = text[i..].chars().next().unwrap_or(' ');
+            if len != 3 && !may_start_wide(c) {
+                i += c.len_utf8();
+                continue;
+            }
             (c, c.len_utf8())
         };
-        if !may_start(text, i, c) {
-            // Inside a word: skip the rest of its letters at once.
-            i = if c.is_ascii_alphabetic() {
-                skip_word(text, i)
-            } else {
-                i + len
-            };
-            continue;
-        }
         if let Some(next) = ascii_dead_end(text, i, c) {
             i = next;
             continue;
@@ -244,17 +258,6 @@ fn wide_starts() -> &'static [u64; 1024] {
         }
         t
     })
-}
-
-#[inline]
-fn may_start(t: &str, i: usize, c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_digit()
-            || matches!(c, '.' | '-' | '~')
-            || (c.is_ascii_alphabetic()
-                && !prev_char(t, i).is_some_and(|p| p.is_ascii_alphanumeric()));
-    }
-    may_start_wide(c)
 }
 
 /// A non-ASCII character that may start a number or a hedge.
@@ -447,16 +450,15 @@ struct Body {
 }
 
 impl Scanner<'_> {
-    /// Tries a number at `i`. Ok(end) after pushing, Err(resume) otherwise.
+    /// Tries a number at `i`, where [`find_numbers_into`] found a
+    /// character that may start one (a word only if `en::interesting`).
+    /// Ok(end) after pushing, Err(resume) otherwise.
     fn at(&mut self, i: usize, out: &mut Vec<NumberMatch>) -> Result<usize, usize> {
         let t = self.t;
         let c = char_at(t, i).ok_or(i + 1)?;
         let mut hedge: Option<(HedgeKind, usize, usize)> = None;
         let mut bare_only = false;
         let mut p = i;
-        if c.is_ascii_alphabetic() && !en::interesting(t, i) {
-            return Err(skip_word(t, i));
-        }
         if c.is_ascii_alphabetic() {
             if let Some(r) = self.between(i, out) {
                 return Ok(r);
