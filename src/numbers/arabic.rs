@@ -28,6 +28,9 @@ pub(crate) fn digit_run(t: &str, i: usize) -> (i128, i32, u32, usize) {
             end = p;
             continue;
         }
+        if b[p] < 0x80 {
+            break;
+        }
         let Some(c) = char_at(t, p) else { break };
         if let Some(d) = digit(c) {
             push_digit(&mut m, &mut extra, d);
@@ -41,6 +44,36 @@ pub(crate) fn digit_run(t: &str, i: usize) -> (i128, i32, u32, usize) {
         }
     }
     (m, extra, n, end)
+}
+
+/// The digit count and end of [`digit_run`] at `i`, without its value.
+pub(crate) fn digit_span(t: &str, i: usize) -> (u32, usize) {
+    let b = t.as_bytes();
+    let mut n = 0u32;
+    let mut p = i;
+    let mut end = i;
+    while p < t.len() {
+        if b[p].is_ascii_digit() {
+            n += 1;
+            p += 1;
+            end = p;
+            continue;
+        }
+        if b[p] < 0x80 {
+            break;
+        }
+        let Some(c) = char_at(t, p) else { break };
+        if digit(c).is_some() {
+            n += 1;
+            p += c.len_utf8();
+            end = p;
+        } else if invisible(c) && n > 0 {
+            p += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    (n, end)
 }
 
 #[inline]
@@ -212,7 +245,7 @@ fn groups(t: &str, mut p: usize, sep: char) -> (i128, u32, usize) {
 /// phone numbers. Each group is read as its own integer and never as a
 /// decimal, a range or a fraction. Returns the group spans.
 pub(crate) fn chain(t: &str, i: usize, out: &mut Vec<(usize, usize)>) -> bool {
-    let (_, _, n, e1) = digit_run(t, i);
+    let (n, e1) = digit_span(t, i);
     if n == 0 {
         return false;
     }
@@ -227,7 +260,7 @@ pub(crate) fn chain(t: &str, i: usize, out: &mut Vec<(usize, usize)>) -> bool {
     let mut p = e1;
     while char_at(t, p) == Some(sep) {
         let q = p + sep.len_utf8();
-        let (_, _, gn, gend) = digit_run(t, q);
+        let (gn, gend) = digit_span(t, q);
         if gn == 0 {
             break;
         }

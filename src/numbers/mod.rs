@@ -954,14 +954,16 @@ impl Scanner<'_> {
 /// Two neighbouring digits standing alone: `两三个月`, `三四家` (2..3,
 /// 3..4). Before a unit the Chinese reader handles them (`三四万`).
 fn pair(t: &str, q: usize) -> Option<Body> {
-    let mut it = t[q..].chars();
-    let (c1, c2) = (it.next()?, it.next()?);
     let d = |c: char| match chars::zh(c) {
         Some(chars::Zh::Digit(d)) => Some(d),
         Some(chars::Zh::Liang) => Some(2),
         _ => None,
     };
-    let (d1, d2) = (d(c1)?, d(c2)?);
+    let mut it = t[q..].chars();
+    let c1 = it.next()?;
+    let d1 = d(c1)?;
+    let c2 = it.next()?;
+    let d2 = d(c2)?;
     if d2 != d1 + 1 || matches!(c2, '两' | '兩') {
         return None;
     }
@@ -1024,13 +1026,21 @@ fn digit_fraction(t: &str, s: usize) -> Option<(V, usize)> {
 
 /// Whether a digit at `i` may start a number: not inside a name (`H100`,
 /// `GPT-4`, `v1.5`).
+///
+/// Only ASCII characters and `‐` (U+2010) matter on the left, so the bytes
+/// before `i` decide without decoding.
 fn left_ok(t: &str, i: usize) -> bool {
-    let mut it = t[..i].chars().rev();
-    match it.next() {
+    let b = t.as_bytes();
+    // The character before the one that ends at `k` is ASCII and `f` holds.
+    let before = |k: usize, f: fn(&u8) -> bool| k > 0 && f(&b[k - 1]);
+    match i.checked_sub(1).map(|k| b[k]) {
         None => true,
-        Some(p) if p.is_ascii_alphabetic() || p == '_' => false,
-        Some('-' | '_' | '‐') => !it.next().is_some_and(|pp| pp.is_ascii_alphabetic()),
-        Some('.') => !it.next().is_some_and(|pp| pp.is_ascii_alphanumeric()),
+        Some(p) if p.is_ascii_alphabetic() || p == b'_' => false,
+        Some(b'-') => !before(i - 1, u8::is_ascii_alphabetic),
+        Some(b'.') => !before(i - 1, u8::is_ascii_alphanumeric),
+        Some(0x90) if i >= 3 && b[i - 3..i] == *"‐".as_bytes() => {
+            !before(i - 3, u8::is_ascii_alphabetic)
+        }
         Some(_) => true,
     }
 }

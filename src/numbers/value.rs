@@ -30,6 +30,17 @@ fn norm(mut m: i128, mut e: i32) -> V {
     if m == 0 {
         return V::D(0, 0);
     }
+    if e >= 0 {
+        return V::D(m, e);
+    }
+    // The same loop in 64 bits where `m` fits: 128-bit division is slow.
+    if let Ok(mut x) = i64::try_from(m) {
+        while e < 0 && x % 10 == 0 {
+            x /= 10;
+            e += 1;
+        }
+        return V::D(i128::from(x), e);
+    }
     while e < 0 && m % 10 == 0 {
         m /= 10;
         e += 1;
@@ -59,13 +70,13 @@ impl V {
             // The same rounding as from `i128`, through the cheaper `i64`.
             V::D(m, 0) if i64::try_from(m).is_ok() => m as i64 as f64,
             V::D(m, e) if e >= 0 => match shift(m, e) {
-                Some(x) => x as f64,
+                Some(x) => i64::try_from(x).map_or(x as f64, |x| x as f64),
                 None => m as f64 * 10f64.powi(e),
             },
             V::D(m, e) => {
                 let d = (-e) as usize;
                 if m.unsigned_abs() < (1u128 << 53) && d < POW10.len() {
-                    m as f64 / POW10[d]
+                    m as i64 as f64 / POW10[d]
                 } else {
                     format!("{m}e{e}").parse().unwrap_or(f64::NAN)
                 }

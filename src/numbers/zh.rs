@@ -136,6 +136,30 @@ pub(crate) fn read(t: &str, i: usize, hi: bool) -> Option<Core> {
         last: Last::Start,
         any_digit: false,
     };
+    // An Arabic numeral that no Chinese unit follows (`2048`, `4.35`), the
+    // common case: the loop below would stop at the token after it.
+    let first = char_at(t, i)?;
+    if digit(first).is_some() || first == '.' || first == '．' {
+        let a = arabic::read(t, i)?;
+        let next = char_at(t, skip_spaces(t, a.end)).and_then(zh);
+        let unit = matches!(
+            next,
+            Some(Zh::Small(_) | Zh::Big(_) | Zh::Tens(_) | Zh::Placeholder | Zh::Point)
+        );
+        if !unit {
+            return Some(Core {
+                end: a.end,
+                v: V::ZERO.add(a.v),
+                arabic: Some(a),
+                units: false,
+                scale: None,
+                placeholder: None,
+                bare: false,
+                pair: false,
+                ntok: 1,
+            });
+        }
+    }
     let mut end = i;
     let mut ntok = 0u32;
     let mut has_zh = false;
