@@ -5,20 +5,33 @@
 use super::chars::{decimal_point, digit, group_space, invisible, minus_sign};
 use super::value::V;
 
+/// The character at byte `i`; `None` at the end or off a character
+/// boundary. An ASCII byte is its own character, so most calls decode
+/// nothing.
 #[inline]
 pub(crate) fn char_at(t: &str, i: usize) -> Option<char> {
-    t.get(i..).and_then(|s| s.chars().next())
+    match t.as_bytes().get(i) {
+        Some(&x) if x < 0x80 => Some(char::from(x)),
+        _ => t.get(i..).and_then(|s| s.chars().next()),
+    }
 }
 
 /// A run of digits starting at `i`; invisible format characters between two
 /// digits are skipped. Returns (mantissa, extra exponent, digit count, end).
 pub(crate) fn digit_run(t: &str, i: usize) -> (i128, i32, u32, usize) {
     let b = t.as_bytes();
-    let mut m: i128 = 0;
-    let mut extra = 0i32;
-    let mut n = 0u32;
+    // Up to 19 ASCII digits add up in 64 bits, well below the 10^35 where
+    // `push_digit` starts to count an exponent instead.
+    let mut small = 0u64;
     let mut p = i;
-    let mut end = i;
+    while p < b.len() && p - i < 19 && b[p].is_ascii_digit() {
+        small = small * 10 + u64::from(b[p] - b'0');
+        p += 1;
+    }
+    let mut m = i128::from(small);
+    let mut extra = 0i32;
+    let mut n = (p - i) as u32;
+    let mut end = p;
     while p < t.len() {
         // Fast path for ASCII digits.
         if b[p].is_ascii_digit() {

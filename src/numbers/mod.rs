@@ -543,7 +543,7 @@ impl Scanner<'_> {
             end += 1;
         }
         // A restatement in brackets: forty-five (45).
-        end = restatement(t, end, body.v.f());
+        end = restatement(t, end, body.v);
         // 近万, 将近千: nearness to a bare unit is an order of magnitude.
         if let Some(h) = hedge.as_mut() {
             if body.bare
@@ -1078,7 +1078,7 @@ fn neg_word(t: &str, p: usize) -> Option<usize> {
 }
 
 /// `forty-five (45)`: a bracketed restatement of the same value.
-fn restatement(t: &str, end: usize, v: f64) -> usize {
+fn restatement(t: &str, end: usize, v: V) -> usize {
     let s = skip_spaces(t, end);
     let Some(open) = char_at(t, s) else {
         return end;
@@ -1097,7 +1097,7 @@ fn restatement(t: &str, end: usize, v: f64) -> usize {
         return end;
     }
     match find_numbers(inside).as_slice() {
-        [one] if one.span.len() == inside.len() && one.value == v => {
+        [one] if one.span.len() == inside.len() && one.value == v.f() => {
             cp + char_at(t, cp).map_or(1, char::len_utf8)
         }
         _ => end,

@@ -93,6 +93,13 @@ impl V {
 
     pub(crate) fn add(self, o: V) -> V {
         if let (V::D(m1, e1), V::D(m2, e2)) = (self, o) {
+            // Same exponent (integers): no shift.
+            if e1 == e2 {
+                if let Some(s) = m1.checked_add(m2) {
+                    return norm(s, e1);
+                }
+                return V::F(self.f() + o.f());
+            }
             let e = e1.min(e2);
             if let (Some(a), Some(b)) = (shift(m1, e1 - e), shift(m2, e2 - e)) {
                 if let Some(s) = a.checked_add(b) {
