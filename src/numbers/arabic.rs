@@ -139,20 +139,23 @@ pub(crate) struct Arabic {
 pub(crate) fn read(t: &str, i: usize) -> Option<Arabic> {
     let (mut m, extra, n, mut p) = digit_run(t, i);
     let mut int_digits = n;
+    // The character at `p`, decoded once for each `p`.
+    let mut next = char_at(t, p);
     if n == 0 {
         // `.5`: a leading point needs a digit after it.
-        let c = char_at(t, i)?;
+        let c = next?;
         if !decimal_point(c) || char_at(t, i + c.len_utf8()).and_then(digit).is_none() {
             return None;
         }
     } else if n <= 3 && extra == 0 {
-        if let Some(sep) = char_at(t, p) {
+        if let Some(sep) = next {
             if sep == ',' || sep == '，' || group_space(sep) {
                 let (gm, gd, gend) = groups(t, p, sep);
                 if gd > 0 {
                     m = m * 10i128.pow(gd) + gm;
                     int_digits += gd;
                     p = gend;
+                    next = char_at(t, p);
                 }
             }
         }
@@ -160,7 +163,7 @@ pub(crate) fn read(t: &str, i: usize) -> Option<Arabic> {
     let run_end = p;
     let mut v = V::dec(m, extra);
     let mut has_point = false;
-    if let Some(c) = char_at(t, p) {
+    if let Some(c) = next {
         if decimal_point(c) {
             let q = p + c.len_utf8();
             let (fm, k, fend) = frac_run(t, q);
@@ -168,11 +171,12 @@ pub(crate) fn read(t: &str, i: usize) -> Option<Arabic> {
                 v = v.add(V::dec(fm, -k));
                 has_point = true;
                 p = fend;
+                next = char_at(t, p);
             }
         }
     }
     // Exponent: 2e5, 12.32e+14, ２.７８９０e－１.
-    if let Some(c) = char_at(t, p) {
+    if let Some(c) = next {
         if c == 'e' || c == 'E' {
             let mut q = p + 1;
             let mut neg = false;
@@ -360,13 +364,39 @@ pub(crate) const SCALE_WORDS: &[(&str, V)] = &[
     ("dozs", V::D(12, 0)),
 ];
 
-/// English scale words, case-insensitive (also used by the word reader).
+/// English scale words, case-insensitive: one look-up by [`word_key`].
 pub(crate) fn scale_word(w: &str) -> Option<V> {
     if !(2..=12).contains(&w.len()) {
         return None;
     }
-    SCALE_WORDS
-        .iter()
-        .find(|(s, _)| s.eq_ignore_ascii_case(w))
-        .map(|&(_, v)| v)
+    let index = scale_words_by_key();
+    let k = index
+        .binary_search_by_key(&word_key(w.as_bytes()), |e| e.0)
+        .ok()?;
+    Some(index[k].1)
+}
+
+/// [`SCALE_WORDS`] by key, sorted. Built once.
+fn scale_words_by_key() -> &'static [(u128, V)] {
+    static INDEX: std::sync::OnceLock<Vec<(u128, V)>> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index: Vec<(u128, V)> = SCALE_WORDS
+            .iter()
+            .map(|&(w, v)| (word_key(w.as_bytes()), v))
+            .collect();
+        // Stable: of two equal words the first in the table stays.
+        index.sort_by_key(|e| e.0);
+        index.dedup_by_key(|e| e.0);
+        index
+    })
+}
+
+/// A word of at most 14 ASCII letters as one number: its length, then its
+/// lower-cased letters (letters are never 0..=14, so no two words share a
+/// key). Two words have the same key exactly when they are equal ignoring
+/// ASCII case.
+pub(crate) fn word_key(w: &[u8]) -> u128 {
+    w.iter().fold(w.len() as u128, |k, &c| {
+        k << 8 | u128::from(c.to_ascii_lowercase())
+    })
 }

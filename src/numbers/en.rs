@@ -10,7 +10,7 @@
 //! adds a new group. `a dozen` multiplies only what follows the last `and`
 //! (`three hundred and two dozens` = 324, as Recognizers-Text).
 
-use super::arabic::{digit_run, SCALE_WORDS};
+use super::arabic::{digit_run, word_key, SCALE_WORDS};
 use super::value::V;
 use super::HedgeKind;
 
@@ -185,25 +185,18 @@ const HEDGE_WORDS: &[&str] = &[
     "negative",
 ];
 
-/// A word of at most 14 ASCII letters as one number: its length, then its
-/// lower-cased letters (letters are never 0..=14, so no two words share a
-/// key).
-fn key(w: &[u8]) -> u128 {
-    w.iter().fold(w.len() as u128, |k, &c| {
-        k << 8 | u128::from(c.to_ascii_lowercase())
-    })
-}
-
 /// Every word [`word`] reads, by key, sorted: [`WORDS`], then the
 /// [`SCALE_WORDS`] not among them, as [`W::Hundred`] or a scale that is
 /// plural when it ends in `s`. Built once.
 fn words_by_key() -> &'static [(u128, W)] {
     static INDEX: std::sync::OnceLock<Vec<(u128, W)>> = std::sync::OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut index: Vec<(u128, W)> =
-            WORDS.iter().map(|&(w, v)| (key(w.as_bytes()), v)).collect();
+        let mut index: Vec<(u128, W)> = WORDS
+            .iter()
+            .map(|&(w, v)| (word_key(w.as_bytes()), v))
+            .collect();
         for &(w, v) in SCALE_WORDS {
-            let k = key(w.as_bytes());
+            let k = word_key(w.as_bytes());
             if index.iter().any(|e| e.0 == k) {
                 continue;
             }
@@ -226,7 +219,7 @@ fn word(w: &str) -> Option<W> {
     }
     let index = words_by_key();
     let k = index
-        .binary_search_by_key(&key(w.as_bytes()), |e| e.0)
+        .binary_search_by_key(&word_key(w.as_bytes()), |e| e.0)
         .ok()?;
     Some(index[k].1)
 }
@@ -245,7 +238,7 @@ pub(crate) fn interesting(w: &[u8]) -> bool {
     if sketch[sketch_index(w)] & (1 << ((w[n - 1] | 0x20) - b'a')) == 0 {
         return false;
     }
-    keys.binary_search(&key(w)).is_ok()
+    keys.binary_search(&word_key(w)).is_ok()
 }
 
 /// Where a word of 1 to 14 ASCII letters falls in the sketch of
@@ -279,7 +272,10 @@ fn interesting_keys() -> &'static (Vec<u128>, Vec<u32>) {
             let b = w.as_bytes();
             sketch[sketch_index(b)] |= 1 << ((b[b.len() - 1] | 0x20) - b'a');
         }
-        let mut keys: Vec<u128> = interesting.into_iter().map(|w| key(w.as_bytes())).collect();
+        let mut keys: Vec<u128> = interesting
+            .into_iter()
+            .map(|w| word_key(w.as_bytes()))
+            .collect();
         keys.sort_unstable();
         keys.dedup();
         (keys, sketch)

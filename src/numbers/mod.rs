@@ -698,8 +698,11 @@ impl Scanner<'_> {
         if c == '半' && t[q..].starts_with("半百") {
             return Ok(simple(q, q + 6, V::int(50)));
         }
-        if let Some(b) = pair(t, q) {
-            return Ok(b);
+        // Never two ASCII characters: `pair` reads only Chinese digits.
+        if !c.is_ascii() {
+            if let Some(b) = pair(t, q) {
+                return Ok(b);
+            }
         }
         let core = zh::read(t, q, false).ok_or(q + c.len_utf8())?;
         let mut end = core.end;
@@ -837,6 +840,7 @@ impl Scanner<'_> {
     }
 
     /// `X分之Y` after a numeral of value `x` ending at `end`.
+    #[inline]
     fn zh_fraction(&self, end: usize, x: V) -> Option<(V, usize)> {
         let t = self.t;
         let s = skip_spaces(t, end);
@@ -865,6 +869,7 @@ impl Scanner<'_> {
     }
 
     /// `X又Y分之Z`.
+    #[inline]
     fn zh_mixed(&self, end: usize, x: V) -> Option<(V, usize)> {
         let t = self.t;
         let s = skip_spaces(t, end);

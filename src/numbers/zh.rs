@@ -160,6 +160,29 @@ pub(crate) fn read(t: &str, i: usize, hi: bool) -> Option<Core> {
             });
         }
     }
+    // A lone Chinese digit before no numeral character (`三年`, `一家`):
+    // the loop below would stop at the token after it as well.
+    let digit_value = match zh(first) {
+        Some(Zh::Digit(d)) => Some(d),
+        Some(Zh::Liang) => Some(2),
+        _ => None,
+    };
+    if let Some(d) = digit_value {
+        let end = i + first.len_utf8();
+        if char_at(t, skip_spaces(t, end)).and_then(zh).is_none() {
+            return Some(Core {
+                end,
+                v: V::int(d as i128),
+                arabic: None,
+                units: false,
+                scale: None,
+                placeholder: None,
+                bare: false,
+                pair: false,
+                ntok: 1,
+            });
+        }
+    }
     let mut end = i;
     let mut ntok = 0u32;
     let mut has_zh = false;
