@@ -162,16 +162,24 @@ pub fn find_numbers_into(text: &str, out: &mut Vec<NumberMatch>) {
             (x as char, 1)
         } else {
             // Most non-ASCII characters (CJK text) start nothing: a table
-            // look-up per character, decoded from its bytes, skips them.
+            // look-up per character, decoded from its bytes, skips whole
+            // runs of three-byte characters in one tight loop.
             let len = match x {
                 0xC0..=0xDF => 2,
                 0xE0..=0xEF => 3,
                 _ => 4,
             };
             if len == 3 {
-                let cp = code_point3(x, b[i + 1], b[i + 2]);
-                if wide[cp / 64] & (1 << (cp % 64)) == 0 {
-                    i += 3;
+                let mut j = i;
+                while let Some(&[b0 @ 0xE0..=0xEF, b1, b2]) = b.get(j..j + 3) {
+                    let cp = code_point3(b0, b1, b2);
+                    if wide[cp / 64] & (1 << (cp % 64)) != 0 {
+                        break;
+                    }
+                    j += 3;
+                }
+                if j > i {
+                    i = j;
                     continue;
                 }
             }
@@ -1060,12 +1068,35 @@ fn starts_digit(t: &str, i: usize) -> bool {
     }
 }
 
+/// The end of the run of ASCII letters at `i`, eight bytes at a time.
 fn skip_word(t: &str, mut i: usize) -> usize {
     let b = t.as_bytes();
+    while let Some(chunk) = b.get(i..i + 8) {
+        let n = leading_letters(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
+        i += n;
+        if n < 8 {
+            return i;
+        }
+    }
     while i < b.len() && b[i].is_ascii_alphabetic() {
         i += 1;
     }
     i
+}
+
+/// How many of the eight bytes of `w` (first byte lowest) are ASCII
+/// letters before the first that is not.
+fn leading_letters(w: u64) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x80 * ONES;
+    // Each byte with bit 5 set (lower case) and bit 7 clear: a letter is
+    // then 0x61..=0x7A, and adding 0x1F or 0x05 to a byte below 0x80
+    // carries into its own high bit only, never into the next byte.
+    let low = (w | 0x20 * ONES) & !HIGH;
+    let at_least_a = low + (0x80 - 0x61) * ONES;
+    let above_z = low + (0x80 - 0x7B) * ONES;
+    let letters = at_least_a & !above_z & !w & HIGH;
+    ((!letters & HIGH).trailing_zeros() / 8) as usize
 }
 
 /// `minus ` / `negative ` at `p`.
@@ -1112,6 +1143,22 @@ fn restatement(t: &str, end: usize, v: V) -> usize {
 #[cfg(test)]
 mod unit {
     use super::*;
+
+    #[test]
+    fn skip_word_stops_at_the_first_non_letter() {
+        let naive =
+            |t: &str, i: usize| i + t[i..].bytes().take_while(u8::is_ascii_alphabetic).count();
+        let mut ends: Vec<String> = (0u8..0x80).map(|x| char::from(x).to_string()).collect();
+        ends.extend(["é", "万", "\u{1F600}", "Ａ"].map(String::from));
+        for end in &ends {
+            for k in 0..20 {
+                let letters: String = "aZqMzAbYx".chars().cycle().take(k).collect();
+                let t = format!("{letters}{end}abcdefghijk");
+                assert_eq!(skip_word(&t, 0), naive(&t, 0), "{t:?}");
+                assert_eq!(skip_word(&t, t.len()), t.len());
+            }
+        }
+    }
 
     fn one(s: &str) -> (f64, Option<f64>) {
         let m = find_numbers(s);
