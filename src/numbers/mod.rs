@@ -1092,7 +1092,7 @@ fn leading_letters(w: u64) -> usize {
     // Each byte with bit 5 set (lower case) and bit 7 clear: a letter is
     // then 0x61..=0x7A, and adding 0x1F or 0x05 to a byte below 0x80
     // carries into its own high bit only, never into the next byte.
-    let low = (w | 0x20 * ONES) & !HIGH;
+    let low = (w | (0x20 * ONES)) & !HIGH;
     let at_least_a = low + (0x80 - 0x61) * ONES;
     let above_z = low + (0x80 - 0x7B) * ONES;
     let letters = at_least_a & !above_z & !w & HIGH;
