@@ -5,20 +5,33 @@
 use super::chars::{decimal_point, digit, group_space, invisible, minus_sign};
 use super::value::V;
 
+/// The character at byte `i`; `None` at the end or off a character
+/// boundary. An ASCII byte is its own character, so most calls decode
+/// nothing.
 #[inline]
 pub(crate) fn char_at(t: &str, i: usize) -> Option<char> {
-    t.get(i..).and_then(|s| s.chars().next())
+    match t.as_bytes().get(i) {
+        Some(&x) if x < 0x80 => Some(char::from(x)),
+        _ => t.get(i..).and_then(|s| s.chars().next()),
+    }
 }
 
 /// A run of digits starting at `i`; invisible format characters between two
 /// digits are skipped. Returns (mantissa, extra exponent, digit count, end).
 pub(crate) fn digit_run(t: &str, i: usize) -> (i128, i32, u32, usize) {
     let b = t.as_bytes();
-    let mut m: i128 = 0;
-    let mut extra = 0i32;
-    let mut n = 0u32;
+    // Up to 19 ASCII digits add up in 64 bits, well below the 10^35 where
+    // `push_digit` starts to count an exponent instead.
+    let mut small = 0u64;
     let mut p = i;
-    let mut end = i;
+    while p < b.len() && p - i < 19 && b[p].is_ascii_digit() {
+        small = small * 10 + u64::from(b[p] - b'0');
+        p += 1;
+    }
+    let mut m = i128::from(small);
+    let mut extra = 0i32;
+    let mut n = (p - i) as u32;
+    let mut end = p;
     while p < t.len() {
         // Fast path for ASCII digits.
         if b[p].is_ascii_digit() {
@@ -27,6 +40,9 @@ pub(crate) fn digit_run(t: &str, i: usize) -> (i128, i32, u32, usize) {
             p += 1;
             end = p;
             continue;
+        }
+        if b[p] < 0x80 {
+            break;
         }
         let Some(c) = char_at(t, p) else { break };
         if let Some(d) = digit(c) {
@@ -41,6 +57,36 @@ pub(crate) fn digit_run(t: &str, i: usize) -> (i128, i32, u32, usize) {
         }
     }
     (m, extra, n, end)
+}
+
+/// The digit count and end of [`digit_run`] at `i`, without its value.
+pub(crate) fn digit_span(t: &str, i: usize) -> (u32, usize) {
+    let b = t.as_bytes();
+    let mut n = 0u32;
+    let mut p = i;
+    let mut end = i;
+    while p < t.len() {
+        if b[p].is_ascii_digit() {
+            n += 1;
+            p += 1;
+            end = p;
+            continue;
+        }
+        if b[p] < 0x80 {
+            break;
+        }
+        let Some(c) = char_at(t, p) else { break };
+        if digit(c).is_some() {
+            n += 1;
+            p += c.len_utf8();
+            end = p;
+        } else if invisible(c) && n > 0 {
+            p += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    (n, end)
 }
 
 #[inline]
@@ -93,20 +139,23 @@ pub(crate) struct Arabic {
 pub(crate) fn read(t: &str, i: usize) -> Option<Arabic> {
     let (mut m, extra, n, mut p) = digit_run(t, i);
     let mut int_digits = n;
+    // The character at `p`, decoded once for each `p`.
+    let mut next = char_at(t, p);
     if n == 0 {
         // `.5`: a leading point needs a digit after it.
-        let c = char_at(t, i)?;
+        let c = next?;
         if !decimal_point(c) || char_at(t, i + c.len_utf8()).and_then(digit).is_none() {
             return None;
         }
     } else if n <= 3 && extra == 0 {
-        if let Some(sep) = char_at(t, p) {
+        if let Some(sep) = next {
             if sep == ',' || sep == '，' || group_space(sep) {
                 let (gm, gd, gend) = groups(t, p, sep);
                 if gd > 0 {
                     m = m * 10i128.pow(gd) + gm;
                     int_digits += gd;
                     p = gend;
+                    next = char_at(t, p);
                 }
             }
         }
@@ -114,7 +163,7 @@ pub(crate) fn read(t: &str, i: usize) -> Option<Arabic> {
     let run_end = p;
     let mut v = V::dec(m, extra);
     let mut has_point = false;
-    if let Some(c) = char_at(t, p) {
+    if let Some(c) = next {
         if decimal_point(c) {
             let q = p + c.len_utf8();
             let (fm, k, fend) = frac_run(t, q);
@@ -122,11 +171,12 @@ pub(crate) fn read(t: &str, i: usize) -> Option<Arabic> {
                 v = v.add(V::dec(fm, -k));
                 has_point = true;
                 p = fend;
+                next = char_at(t, p);
             }
         }
     }
     // Exponent: 2e5, 12.32e+14, ２.７８９０e－１.
-    if let Some(c) = char_at(t, p) {
+    if let Some(c) = next {
         if c == 'e' || c == 'E' {
             let mut q = p + 1;
             let mut neg = false;
@@ -212,7 +262,7 @@ fn groups(t: &str, mut p: usize, sep: char) -> (i128, u32, usize) {
 /// phone numbers. Each group is read as its own integer and never as a
 /// decimal, a range or a fraction. Returns the group spans.
 pub(crate) fn chain(t: &str, i: usize, out: &mut Vec<(usize, usize)>) -> bool {
-    let (_, _, n, e1) = digit_run(t, i);
+    let (n, e1) = digit_span(t, i);
     if n == 0 {
         return false;
     }
@@ -227,7 +277,7 @@ pub(crate) fn chain(t: &str, i: usize, out: &mut Vec<(usize, usize)>) -> bool {
     let mut p = e1;
     while char_at(t, p) == Some(sep) {
         let q = p + sep.len_utf8();
-        let (_, _, gn, gend) = digit_run(t, q);
+        let (gn, gend) = digit_span(t, q);
         if gn == 0 {
             break;
         }
@@ -314,13 +364,39 @@ pub(crate) const SCALE_WORDS: &[(&str, V)] = &[
     ("dozs", V::D(12, 0)),
 ];
 
-/// English scale words, case-insensitive (also used by the word reader).
+/// English scale words, case-insensitive: one look-up by [`word_key`].
 pub(crate) fn scale_word(w: &str) -> Option<V> {
     if !(2..=12).contains(&w.len()) {
         return None;
     }
-    SCALE_WORDS
-        .iter()
-        .find(|(s, _)| s.eq_ignore_ascii_case(w))
-        .map(|&(_, v)| v)
+    let index = scale_words_by_key();
+    let k = index
+        .binary_search_by_key(&word_key(w.as_bytes()), |e| e.0)
+        .ok()?;
+    Some(index[k].1)
+}
+
+/// [`SCALE_WORDS`] by key, sorted. Built once.
+fn scale_words_by_key() -> &'static [(u128, V)] {
+    static INDEX: std::sync::OnceLock<Vec<(u128, V)>> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index: Vec<(u128, V)> = SCALE_WORDS
+            .iter()
+            .map(|&(w, v)| (word_key(w.as_bytes()), v))
+            .collect();
+        // Stable: of two equal words the first in the table stays.
+        index.sort_by_key(|e| e.0);
+        index.dedup_by_key(|e| e.0);
+        index
+    })
+}
+
+/// A word of at most 14 ASCII letters as one number: its length, then its
+/// lower-cased letters (letters are never 0..=14, so no two words share a
+/// key). Two words have the same key exactly when they are equal ignoring
+/// ASCII case.
+pub(crate) fn word_key(w: &[u8]) -> u128 {
+    w.iter().fold(w.len() as u128, |k, &c| {
+        k << 8 | u128::from(c.to_ascii_lowercase())
+    })
 }

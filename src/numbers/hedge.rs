@@ -120,6 +120,10 @@ pub(crate) const EN_POSTFIX: &[(&str, HedgeKind)] = &[
 /// The longest Chinese/symbol prefix at `i`.
 pub(crate) fn zh_prefix(t: &str, i: usize) -> Option<(HedgeKind, usize, bool)> {
     let s = &t[i..];
+    // Of the ASCII characters only `~` starts a prefix.
+    if s.as_bytes().first().is_some_and(|&x| x < 0x80 && x != b'~') {
+        return None;
+    }
     let c = s.chars().next()?;
     if !matches!(
         c,
@@ -149,23 +153,20 @@ pub(crate) fn zh_prefix(t: &str, i: usize) -> Option<(HedgeKind, usize, bool)> {
     ) {
         return None;
     }
-    let mut best: Option<(HedgeKind, usize, bool)> = None;
-    // Only the prefixes that start with `c`, in table order (hot path).
+    // Only the prefixes that start with `c`, longest first (hot path).
     let by_first = zh_prefix_index();
     let Ok(at) = by_first.binary_search_by_key(&c, |e| e.0) else {
         return None;
     };
-    for &k in &by_first[at].1 {
+    by_first[at].1.iter().find_map(|&k| {
         let (w, kind, bare) = ZH_PREFIX[k];
-        if s.starts_with(w) && best.is_none_or(|b| w.len() > b.1 - i) {
-            best = Some((kind, i + w.len(), bare));
-        }
-    }
-    best
+        s.starts_with(w).then_some((kind, i + w.len(), bare))
+    })
 }
 
 /// The first characters of [`ZH_PREFIX`], sorted, each with the indices
-/// of its prefixes in table order. Built once.
+/// of its prefixes, longest first and in table order among equals: the
+/// first that matches is the longest, the earliest of those. Built once.
 fn zh_prefix_index() -> &'static [(char, Vec<usize>)] {
     static INDEX: std::sync::OnceLock<Vec<(char, Vec<usize>)>> = std::sync::OnceLock::new();
     INDEX.get_or_init(|| {
@@ -178,6 +179,9 @@ fn zh_prefix_index() -> &'static [(char, Vec<usize>)] {
             }
         }
         index.sort_by_key(|e| e.0);
+        for e in &mut index {
+            e.1.sort_by_key(|&k| std::cmp::Reverse(ZH_PREFIX[k].0.len()));
+        }
         index
     })
 }
@@ -186,12 +190,14 @@ fn starts_with_ci(s: &[u8], w: &str) -> bool {
     s.len() >= w.len() && s[..w.len()].eq_ignore_ascii_case(w.as_bytes())
 }
 
-/// The longest English prefix at word start `i`, followed by whitespace.
+/// The longest English prefix at word start `i`, followed by a space.
 pub(crate) fn en_prefix(t: &str, i: usize) -> Option<(HedgeKind, usize)> {
     let s = &t.as_bytes()[i..];
     let c = s.first()?.to_ascii_lowercase();
+    // A prefix can match only where its first word is the whole word at `i`.
+    let first_word = s.iter().take_while(|b| b.is_ascii_alphabetic()).count();
     let mut best: Option<(HedgeKind, usize)> = None;
-    for &n in &en_prefix_index()[usize::from(c)] {
+    for &n in &en_prefix_index()[en_slot(c, first_word)?] {
         let (w, k) = EN_PREFIX[usize::from(n)];
         if starts_with_ci(s, w)
             && s.get(w.len()) == Some(&b' ')
@@ -203,15 +209,24 @@ pub(crate) fn en_prefix(t: &str, i: usize) -> Option<(HedgeKind, usize)> {
     best
 }
 
-/// For each first byte, the indices of the [`EN_PREFIX`] entries that start
-/// with it, in table order. Built once.
-fn en_prefix_index() -> &'static [Vec<u8>; 256] {
-    static INDEX: std::sync::OnceLock<[Vec<u8>; 256]> = std::sync::OnceLock::new();
+/// The slot of [`en_prefix_index`] for prefixes whose first word starts
+/// with the lower-case letter `c` and has `len` letters.
+fn en_slot(c: u8, len: usize) -> Option<usize> {
+    (c.is_ascii_lowercase() && len < 16).then(|| usize::from(c - b'a') * 16 + len)
+}
+
+/// For each first letter and length of the first word, the indices of the
+/// [`EN_PREFIX`] entries, in table order. Built once.
+fn en_prefix_index() -> &'static [Vec<u8>; 26 * 16] {
+    static INDEX: std::sync::OnceLock<[Vec<u8>; 26 * 16]> = std::sync::OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut index: [Vec<u8>; 256] = std::array::from_fn(|_| Vec::new());
+        let mut index: [Vec<u8>; 26 * 16] = std::array::from_fn(|_| Vec::new());
         for (k, (w, _)) in EN_PREFIX.iter().enumerate() {
             let k = u8::try_from(k).expect("at most 256 prefixes");
-            index[usize::from(w.as_bytes()[0])].push(k);
+            let b = w.as_bytes();
+            let len = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+            let slot = en_slot(b[0], len).expect("a prefix starts with a short lower-case word");
+            index[slot].push(k);
         }
         index
     })

@@ -139,35 +139,57 @@ pub fn find_numbers_into(text: &str, out: &mut Vec<NumberMatch>) {
     let wide = wide_starts();
     let mut i = 0;
     while i < b.len() {
-        let (c, len) = if b[i] < 0x80 {
-            (b[i] as char, 1)
+        let x = b[i];
+        let (c, len) = if x < 0x80 {
+            if x.is_ascii_alphabetic() {
+                // A letter inside a word (after a letter or digit) starts
+                // nothing. At a word start only a word `en::interesting`
+                // knows can start a number or a hedge, and never one glued
+                // to digits (`H100`, `v5p`), where every reading fails.
+                // Otherwise skip the rest of the word at once.
+                let e = skip_word(text, i);
+                if (i > 0 && b[i - 1].is_ascii_alphanumeric())
+                    || b.get(e).is_some_and(u8::is_ascii_digit)
+                    || !en::interesting(&b[i..e])
+                {
+                    i = e;
+                    continue;
+                }
+            } else if !(x.is_ascii_digit() || matches!(x, b'.' | b'-' | b'~')) {
+                i += 1;
+                continue;
+            }
+            (x as char, 1)
         } else {
             // Most non-ASCII characters (CJK text) start nothing: a table
-            // look-up per character, decoded from its bytes, skips them.
-            let len = match b[i] {
+            // look-up per character, decoded from its bytes, skips whole
+            // runs of three-byte characters in one tight loop.
+            let len = match x {
                 0xC0..=0xDF => 2,
                 0xE0..=0xEF => 3,
                 _ => 4,
             };
             if len == 3 {
-                let cp = code_point3(b[i], b[i + 1], b[i + 2]);
-                if wide[cp / 64] & (1 << (cp % 64)) == 0 {
-                    i += 3;
+                let mut j = i;
+                while let Some(&[b0 @ 0xE0..=0xEF, b1, b2]) = b.get(j..j + 3) {
+                    let cp = code_point3(b0, b1, b2);
+                    if wide[cp / 64] & (1 << (cp % 64)) != 0 {
+                        break;
+                    }
+                    j += 3;
+                }
+                if j > i {
+                    i = j;
                     continue;
                 }
             }
             let c = text[i..].chars().next().unwrap_or(' ');
+            if len != 3 && !may_start_wide(c) {
+                i += c.len_utf8();
+                continue;
+            }
             (c, c.len_utf8())
         };
-        if !may_start(text, i, c) {
-            // Inside a word: skip the rest of its letters at once.
-            i = if c.is_ascii_alphabetic() {
-                skip_word(text, i)
-            } else {
-                i + len
-            };
-            continue;
-        }
         if let Some(next) = ascii_dead_end(text, i, c) {
             i = next;
             continue;
@@ -244,17 +266,6 @@ fn wide_starts() -> &'static [u64; 1024] {
         }
         t
     })
-}
-
-#[inline]
-fn may_start(t: &str, i: usize, c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_digit()
-            || matches!(c, '.' | '-' | '~')
-            || (c.is_ascii_alphabetic()
-                && !prev_char(t, i).is_some_and(|p| p.is_ascii_alphanumeric()));
-    }
-    may_start_wide(c)
 }
 
 /// A non-ASCII character that may start a number or a hedge.
@@ -447,16 +458,15 @@ struct Body {
 }
 
 impl Scanner<'_> {
-    /// Tries a number at `i`. Ok(end) after pushing, Err(resume) otherwise.
+    /// Tries a number at `i`, where [`find_numbers_into`] found a
+    /// character that may start one (a word only if `en::interesting`).
+    /// Ok(end) after pushing, Err(resume) otherwise.
     fn at(&mut self, i: usize, out: &mut Vec<NumberMatch>) -> Result<usize, usize> {
         let t = self.t;
         let c = char_at(t, i).ok_or(i + 1)?;
         let mut hedge: Option<(HedgeKind, usize, usize)> = None;
         let mut bare_only = false;
         let mut p = i;
-        if c.is_ascii_alphabetic() && !en::interesting(t, i) {
-            return Err(skip_word(t, i));
-        }
         if c.is_ascii_alphabetic() {
             if let Some(r) = self.between(i, out) {
                 return Ok(r);
@@ -541,7 +551,7 @@ impl Scanner<'_> {
             end += 1;
         }
         // A restatement in brackets: forty-five (45).
-        end = restatement(t, end, body.v.f());
+        end = restatement(t, end, body.v);
         // 近万, 将近千: nearness to a bare unit is an order of magnitude.
         if let Some(h) = hedge.as_mut() {
             if body.bare
@@ -696,8 +706,11 @@ impl Scanner<'_> {
         if c == '半' && t[q..].starts_with("半百") {
             return Ok(simple(q, q + 6, V::int(50)));
         }
-        if let Some(b) = pair(t, q) {
-            return Ok(b);
+        // Never two ASCII characters: `pair` reads only Chinese digits.
+        if !c.is_ascii() {
+            if let Some(b) = pair(t, q) {
+                return Ok(b);
+            }
         }
         let core = zh::read(t, q, false).ok_or(q + c.len_utf8())?;
         let mut end = core.end;
@@ -835,6 +848,7 @@ impl Scanner<'_> {
     }
 
     /// `X分之Y` after a numeral of value `x` ending at `end`.
+    #[inline]
     fn zh_fraction(&self, end: usize, x: V) -> Option<(V, usize)> {
         let t = self.t;
         let s = skip_spaces(t, end);
@@ -863,6 +877,7 @@ impl Scanner<'_> {
     }
 
     /// `X又Y分之Z`.
+    #[inline]
     fn zh_mixed(&self, end: usize, x: V) -> Option<(V, usize)> {
         let t = self.t;
         let s = skip_spaces(t, end);
@@ -952,14 +967,16 @@ impl Scanner<'_> {
 /// Two neighbouring digits standing alone: `两三个月`, `三四家` (2..3,
 /// 3..4). Before a unit the Chinese reader handles them (`三四万`).
 fn pair(t: &str, q: usize) -> Option<Body> {
-    let mut it = t[q..].chars();
-    let (c1, c2) = (it.next()?, it.next()?);
     let d = |c: char| match chars::zh(c) {
         Some(chars::Zh::Digit(d)) => Some(d),
         Some(chars::Zh::Liang) => Some(2),
         _ => None,
     };
-    let (d1, d2) = (d(c1)?, d(c2)?);
+    let mut it = t[q..].chars();
+    let c1 = it.next()?;
+    let d1 = d(c1)?;
+    let c2 = it.next()?;
+    let d2 = d(c2)?;
     if d2 != d1 + 1 || matches!(c2, '两' | '兩') {
         return None;
     }
@@ -1022,13 +1039,21 @@ fn digit_fraction(t: &str, s: usize) -> Option<(V, usize)> {
 
 /// Whether a digit at `i` may start a number: not inside a name (`H100`,
 /// `GPT-4`, `v1.5`).
+///
+/// Only ASCII characters and `‐` (U+2010) matter on the left, so the bytes
+/// before `i` decide without decoding.
 fn left_ok(t: &str, i: usize) -> bool {
-    let mut it = t[..i].chars().rev();
-    match it.next() {
+    let b = t.as_bytes();
+    // The character before the one that ends at `k` is ASCII and `f` holds.
+    let before = |k: usize, f: fn(&u8) -> bool| k > 0 && f(&b[k - 1]);
+    match i.checked_sub(1).map(|k| b[k]) {
         None => true,
-        Some(p) if p.is_ascii_alphabetic() || p == '_' => false,
-        Some('-' | '_' | '‐') => !it.next().is_some_and(|pp| pp.is_ascii_alphabetic()),
-        Some('.') => !it.next().is_some_and(|pp| pp.is_ascii_alphanumeric()),
+        Some(p) if p.is_ascii_alphabetic() || p == b'_' => false,
+        Some(b'-') => !before(i - 1, u8::is_ascii_alphabetic),
+        Some(b'.') => !before(i - 1, u8::is_ascii_alphanumeric),
+        Some(0x90) if i >= 3 && b[i - 3..i] == *"‐".as_bytes() => {
+            !before(i - 3, u8::is_ascii_alphabetic)
+        }
         Some(_) => true,
     }
 }
@@ -1043,12 +1068,35 @@ fn starts_digit(t: &str, i: usize) -> bool {
     }
 }
 
+/// The end of the run of ASCII letters at `i`, eight bytes at a time.
 fn skip_word(t: &str, mut i: usize) -> usize {
     let b = t.as_bytes();
+    while let Some(chunk) = b.get(i..i + 8) {
+        let n = leading_letters(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
+        i += n;
+        if n < 8 {
+            return i;
+        }
+    }
     while i < b.len() && b[i].is_ascii_alphabetic() {
         i += 1;
     }
     i
+}
+
+/// How many of the eight bytes of `w` (first byte lowest) are ASCII
+/// letters before the first that is not.
+fn leading_letters(w: u64) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x80 * ONES;
+    // Each byte with bit 5 set (lower case) and bit 7 clear: a letter is
+    // then 0x61..=0x7A, and adding 0x1F or 0x05 to a byte below 0x80
+    // carries into its own high bit only, never into the next byte.
+    let low = (w | (0x20 * ONES)) & !HIGH;
+    let at_least_a = low + (0x80 - 0x61) * ONES;
+    let above_z = low + (0x80 - 0x7B) * ONES;
+    let letters = at_least_a & !above_z & !w & HIGH;
+    ((!letters & HIGH).trailing_zeros() / 8) as usize
 }
 
 /// `minus ` / `negative ` at `p`.
@@ -1066,7 +1114,7 @@ fn neg_word(t: &str, p: usize) -> Option<usize> {
 }
 
 /// `forty-five (45)`: a bracketed restatement of the same value.
-fn restatement(t: &str, end: usize, v: f64) -> usize {
+fn restatement(t: &str, end: usize, v: V) -> usize {
     let s = skip_spaces(t, end);
     let Some(open) = char_at(t, s) else {
         return end;
@@ -1085,7 +1133,7 @@ fn restatement(t: &str, end: usize, v: f64) -> usize {
         return end;
     }
     match find_numbers(inside).as_slice() {
-        [one] if one.span.len() == inside.len() && one.value == v => {
+        [one] if one.span.len() == inside.len() && one.value == v.f() => {
             cp + char_at(t, cp).map_or(1, char::len_utf8)
         }
         _ => end,
@@ -1095,6 +1143,22 @@ fn restatement(t: &str, end: usize, v: f64) -> usize {
 #[cfg(test)]
 mod unit {
     use super::*;
+
+    #[test]
+    fn skip_word_stops_at_the_first_non_letter() {
+        let naive =
+            |t: &str, i: usize| i + t[i..].bytes().take_while(u8::is_ascii_alphabetic).count();
+        let mut ends: Vec<String> = (0u8..0x80).map(|x| char::from(x).to_string()).collect();
+        ends.extend(["é", "万", "\u{1F600}", "Ａ"].map(String::from));
+        for end in &ends {
+            for k in 0..20 {
+                let letters: String = "aZqMzAbYx".chars().cycle().take(k).collect();
+                let t = format!("{letters}{end}abcdefghijk");
+                assert_eq!(skip_word(&t, 0), naive(&t, 0), "{t:?}");
+                assert_eq!(skip_word(&t, t.len()), t.len());
+            }
+        }
+    }
 
     fn one(s: &str) -> (f64, Option<f64>) {
         let m = find_numbers(s);

@@ -16,6 +16,17 @@ const POW10: [f64; 23] = [
     1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
 ];
 
+/// 10^k for every `k` an `i128` holds (0..=38).
+const POW10_I128: [i128; 39] = {
+    let mut p = [1i128; 39];
+    let mut k = 1;
+    while k < 39 {
+        p[k] = p[k - 1] * 10;
+        k += 1;
+    }
+    p
+};
+
 fn shift(m: i128, k: i32) -> Option<i128> {
     if k == 0 {
         return Some(m);
@@ -23,12 +34,33 @@ fn shift(m: i128, k: i32) -> Option<i128> {
     if !(0..=38).contains(&k) {
         return None;
     }
-    10i128.checked_pow(k as u32)?.checked_mul(m)
+    mul_i128(POW10_I128[k as usize], m)
+}
+
+/// `a * b`, unless it overflows; a plain multiplication when both fit in
+/// 64 bits (128-bit overflow checks are slow).
+#[inline]
+fn mul_i128(a: i128, b: i128) -> Option<i128> {
+    match (i64::try_from(a), i64::try_from(b)) {
+        (Ok(x), Ok(y)) => Some(i128::from(x) * i128::from(y)),
+        _ => a.checked_mul(b),
+    }
 }
 
 fn norm(mut m: i128, mut e: i32) -> V {
     if m == 0 {
         return V::D(0, 0);
+    }
+    if e >= 0 {
+        return V::D(m, e);
+    }
+    // The same loop in 64 bits where `m` fits: 128-bit division is slow.
+    if let Ok(mut x) = i64::try_from(m) {
+        while e < 0 && x % 10 == 0 {
+            x /= 10;
+            e += 1;
+        }
+        return V::D(i128::from(x), e);
     }
     while e < 0 && m % 10 == 0 {
         m /= 10;
@@ -59,13 +91,13 @@ impl V {
             // The same rounding as from `i128`, through the cheaper `i64`.
             V::D(m, 0) if i64::try_from(m).is_ok() => m as i64 as f64,
             V::D(m, e) if e >= 0 => match shift(m, e) {
-                Some(x) => x as f64,
+                Some(x) => i64::try_from(x).map_or(x as f64, |x| x as f64),
                 None => m as f64 * 10f64.powi(e),
             },
             V::D(m, e) => {
                 let d = (-e) as usize;
                 if m.unsigned_abs() < (1u128 << 53) && d < POW10.len() {
-                    m as f64 / POW10[d]
+                    m as i64 as f64 / POW10[d]
                 } else {
                     format!("{m}e{e}").parse().unwrap_or(f64::NAN)
                 }
@@ -80,8 +112,26 @@ impl V {
         }
     }
 
+    #[inline]
     pub(crate) fn add(self, o: V) -> V {
+        // Integers, the common case, inline.
+        if let (V::D(m1, 0), V::D(m2, 0)) = (self, o) {
+            if let Some(s) = m1.checked_add(m2) {
+                return V::D(s, 0);
+            }
+        }
+        self.add_any(o)
+    }
+
+    fn add_any(self, o: V) -> V {
         if let (V::D(m1, e1), V::D(m2, e2)) = (self, o) {
+            // Same exponent (integers): no shift.
+            if e1 == e2 {
+                if let Some(s) = m1.checked_add(m2) {
+                    return norm(s, e1);
+                }
+                return V::F(self.f() + o.f());
+            }
             let e = e1.min(e2);
             if let (Some(a), Some(b)) = (shift(m1, e1 - e), shift(m2, e2 - e)) {
                 if let Some(s) = a.checked_add(b) {
@@ -94,7 +144,7 @@ impl V {
 
     pub(crate) fn mul(self, o: V) -> V {
         if let (V::D(m1, e1), V::D(m2, e2)) = (self, o) {
-            if let Some(m) = m1.checked_mul(m2) {
+            if let Some(m) = mul_i128(m1, m2) {
                 return norm(m, e1 + e2);
             }
         }

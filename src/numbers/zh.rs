@@ -136,6 +136,53 @@ pub(crate) fn read(t: &str, i: usize, hi: bool) -> Option<Core> {
         last: Last::Start,
         any_digit: false,
     };
+    // An Arabic numeral that no Chinese unit follows (`2048`, `4.35`), the
+    // common case: the loop below would stop at the token after it.
+    let first = char_at(t, i)?;
+    if digit(first).is_some() || first == '.' || first == '．' {
+        let a = arabic::read(t, i)?;
+        let next = char_at(t, skip_spaces(t, a.end)).and_then(zh);
+        let unit = matches!(
+            next,
+            Some(Zh::Small(_) | Zh::Big(_) | Zh::Tens(_) | Zh::Placeholder | Zh::Point)
+        );
+        if !unit {
+            return Some(Core {
+                end: a.end,
+                v: V::ZERO.add(a.v),
+                arabic: Some(a),
+                units: false,
+                scale: None,
+                placeholder: None,
+                bare: false,
+                pair: false,
+                ntok: 1,
+            });
+        }
+    }
+    // A lone Chinese digit before no numeral character (`三年`, `一家`):
+    // the loop below would stop at the token after it as well.
+    let digit_value = match zh(first) {
+        Some(Zh::Digit(d)) => Some(d),
+        Some(Zh::Liang) => Some(2),
+        _ => None,
+    };
+    if let Some(d) = digit_value {
+        let end = i + first.len_utf8();
+        if char_at(t, skip_spaces(t, end)).and_then(zh).is_none() {
+            return Some(Core {
+                end,
+                v: V::int(d as i128),
+                arabic: None,
+                units: false,
+                scale: None,
+                placeholder: None,
+                bare: false,
+                pair: false,
+                ntok: 1,
+            });
+        }
+    }
     let mut end = i;
     let mut ntok = 0u32;
     let mut has_zh = false;
