@@ -250,17 +250,22 @@ pub fn fold_into(s: &str, f: &mut Folded) {
         // dash U+FF0D): ASCII, not CJK, as `fold_char` and the general
         // case below would have it, without their look-ups.
         if bytes[i] == 0xEF
-            && matches!((bytes[i + 1], bytes[i + 2]), (0xBC, 0x81..=0xBF) | (0xBD, 0x80..=0x9E))
+            && matches!(
+                (bytes[i + 1], bytes[i + 2]),
+                (0xBC, 0x81..=0xBF) | (0xBD, 0x80..=0x9E)
+            )
             && (bytes[i + 1], bytes[i + 2]) != (0xBC, 0x8D)
         {
-            let cp = (u32::from(bytes[i + 1] & 0x3F) << 6 | u32::from(bytes[i + 2] & 0x3F)) + 0xF000;
+            let cp =
+                (u32::from(bytes[i + 1] & 0x3F) << 6 | u32::from(bytes[i + 2] & 0x3F)) + 0xF000;
             if let Some((ps, pe)) = pending.take() {
                 if !prev_cjk {
                     f.push_space(ps, pe);
                 }
             }
             f.atomic(i, i + 3);
-            f.text.push(char::from((cp - 0xFEE0) as u8).to_ascii_lowercase());
+            f.text
+                .push(char::from((cp - 0xFEE0) as u8).to_ascii_lowercase());
             prev_cjk = false;
             i += 3;
             continue;
