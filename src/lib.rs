@@ -22,6 +22,20 @@
 // kept unboxed so every module can build and inspect it by field.
 #![allow(clippy::result_large_err)]
 
+/// mimalloc (v2) for every binary of the package: the command line, the
+/// benches, the examples and the tests. Extraction and rendering make
+/// hundreds of small allocations per article; with glibc's allocator,
+/// `malloc` and `free` took 13% of the instructions of claim extraction.
+/// Measured on the extraction bench (500 generated articles, one core):
+/// 17.3 MB/s with glibc, 21.3 MB/s with mimalloc. v2 rather than v3: v3's
+/// one-second purge delay raised the peak RSS of a 10,000-article build
+/// from 219 MB to about 300 MB; v2 purges after 10 ms (about 235 MB).
+/// Fuzzing (`--cfg fuzzing`) keeps the system allocator, so that the
+/// sanitizers see every allocation.
+#[cfg(not(fuzzing))]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 pub mod article;
 pub mod audit;
 pub mod build;
