@@ -29,9 +29,10 @@
 /// Measured on the extraction bench (500 generated articles, one core):
 /// 17.3 MB/s with glibc, 21.3 MB/s with mimalloc. v2 rather than v3: v3's
 /// one-second purge delay raised the peak RSS of a 10,000-article build
-/// from 219 MB to about 300 MB; v2 purges after 10 ms (about 235 MB).
-/// Fuzzing (`--cfg fuzzing`) keeps the system allocator, so that the
-/// sanitizers see every allocation.
+/// from 219 MB to about 300 MB; v2 purges after 10 ms. Built to commit its
+/// arenas' memory on demand (`.cargo/config.toml`), v2 peaks at 205-221
+/// MiB there, as glibc does. Fuzzing (`--cfg fuzzing`) keeps the system
+/// allocator, so that the sanitizers see every allocation.
 #[cfg(not(fuzzing))]
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
