@@ -504,10 +504,11 @@ pub fn word_hits(text: &str) -> Vec<WordHit> {
     hits
 }
 
-/// [`words_in`]`(&text[r])`, from the [`word_hits`] of all of `text`. An
-/// overlapping search finds every occurrence, so the occurrences in
-/// `text[r]` are exactly those of `text` that lie inside `r`; the checks
-/// then look only inside `r`, as a search of `text[r]` alone would.
+/// [`words_in`]`(&text[r])`, from the [`word_hits`] of all of `text`, or
+/// of any part of it that holds `r` (offsets into `text`). An overlapping
+/// search finds every occurrence, so the occurrences in `text[r]` are
+/// exactly those found that lie inside `r`; the checks then look only
+/// inside `r`, as a search of `text[r]` alone would.
 pub fn words_in_range(text: &str, hits: &[WordHit], r: Range<usize>) -> u16 {
     let (_, info) = automaton();
     let b = &text.as_bytes()[..r.end];
