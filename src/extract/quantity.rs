@@ -177,15 +177,28 @@ pub fn skip_spaces(text: &str, mut i: usize) -> usize {
     i
 }
 
-/// For each lower-cased first byte, the indices of the `AFTER` units that
-/// start with it, in table order (the first that fits wins).
-fn after_by_first_byte() -> &'static [Vec<u8>; 256] {
-    static INDEX: std::sync::OnceLock<[Vec<u8>; 256]> = std::sync::OnceLock::new();
+/// The bucket of [`after_index`] for a text or unit starting with bytes
+/// `b0`, `b1`: its lower-cased first byte when ASCII (units match ASCII
+/// case-insensitively), else its first two bytes, which a unit must share
+/// exactly (most Chinese units start with the same few lead bytes).
+fn after_key(b0: u8, b1: u8) -> usize {
+    if b0.is_ascii() {
+        usize::from(b0.to_ascii_lowercase())
+    } else {
+        128 + (usize::from(b0 & 0x3F) << 6 | usize::from(b1 & 0x3F))
+    }
+}
+
+/// For each [`after_key`], the indices of the `AFTER` units that may start
+/// there, in table order (the first that fits wins).
+fn after_index() -> &'static [Vec<u8>] {
+    static INDEX: std::sync::OnceLock<Vec<Vec<u8>>> = std::sync::OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut index: [Vec<u8>; 256] = std::array::from_fn(|_| Vec::new());
+        let mut index: Vec<Vec<u8>> = vec![Vec::new(); 128 + 64 * 64];
         for (k, (w, ..)) in AFTER.iter().enumerate() {
             let k = u8::try_from(k).expect("AFTER has at most 256 units");
-            index[w.as_bytes()[0].to_ascii_lowercase() as usize].push(k);
+            let b = w.as_bytes();
+            index[after_key(b[0], b.get(1).copied().unwrap_or(0))].push(k);
         }
         index
     })
@@ -195,8 +208,9 @@ fn after_by_first_byte() -> &'static [Vec<u8>; 256] {
 pub fn unit_after(text: &str, end: usize) -> Option<(QuantityKind, &'static str, f64, usize)> {
     let i = skip_spaces(text, end);
     let rest = &text[i..];
-    let first = rest.as_bytes().first()?.to_ascii_lowercase();
-    for &k in &after_by_first_byte()[first as usize] {
+    let b = rest.as_bytes();
+    let key = after_key(*b.first()?, b.get(1).copied().unwrap_or(0));
+    for &k in &after_index()[key] {
         let (w, kind, unit, mult) = AFTER[k as usize];
         if starts_with_ci(rest, w) {
             let e = i + w.len();
