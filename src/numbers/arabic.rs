@@ -30,12 +30,26 @@ pub(crate) fn digit_run(t: &str, i: usize) -> (i128, i32, u32, usize) {
     }
     let mut m = i128::from(small);
     let mut extra = 0i32;
-    let mut n = (p - i) as u32;
+    let (n, end) = walk_digits(t, p, (p - i) as u32, |d| push_digit(&mut m, &mut extra, d));
+    (m, extra, n, end)
+}
+
+/// The digit count and end of [`digit_run`] at `i`, without its value.
+pub(crate) fn digit_span(t: &str, i: usize) -> (u32, usize) {
+    walk_digits(t, i, 0, |_| {})
+}
+
+/// The digits of a run from `p`, where `n` digits were read before (ending
+/// at `p`): calls `f` with each digit's value and returns the run's digit
+/// count and end. Invisible characters inside the run are skipped.
+#[inline]
+fn walk_digits(t: &str, mut p: usize, mut n: u32, mut f: impl FnMut(u32)) -> (u32, usize) {
+    let b = t.as_bytes();
     let mut end = p;
     while p < t.len() {
         // Fast path for ASCII digits.
         if b[p].is_ascii_digit() {
-            push_digit(&mut m, &mut extra, (b[p] - b'0') as u32);
+            f(u32::from(b[p] - b'0'));
             n += 1;
             p += 1;
             end = p;
@@ -46,37 +60,7 @@ pub(crate) fn digit_run(t: &str, i: usize) -> (i128, i32, u32, usize) {
         }
         let Some(c) = char_at(t, p) else { break };
         if let Some(d) = digit(c) {
-            push_digit(&mut m, &mut extra, d);
-            n += 1;
-            p += c.len_utf8();
-            end = p;
-        } else if invisible(c) && n > 0 {
-            p += c.len_utf8();
-        } else {
-            break;
-        }
-    }
-    (m, extra, n, end)
-}
-
-/// The digit count and end of [`digit_run`] at `i`, without its value.
-pub(crate) fn digit_span(t: &str, i: usize) -> (u32, usize) {
-    let b = t.as_bytes();
-    let mut n = 0u32;
-    let mut p = i;
-    let mut end = i;
-    while p < t.len() {
-        if b[p].is_ascii_digit() {
-            n += 1;
-            p += 1;
-            end = p;
-            continue;
-        }
-        if b[p] < 0x80 {
-            break;
-        }
-        let Some(c) = char_at(t, p) else { break };
-        if digit(c).is_some() {
+            f(d);
             n += 1;
             p += c.len_utf8();
             end = p;

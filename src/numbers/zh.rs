@@ -83,6 +83,23 @@ pub(crate) struct Core {
     pub ntok: u32,
 }
 
+impl Core {
+    /// A numeral without units, inner placeholder or pair: digits only.
+    fn plain(end: usize, v: V, arabic: Option<Arabic>, ntok: u32) -> Core {
+        Core {
+            end,
+            v,
+            arabic,
+            units: false,
+            scale: None,
+            placeholder: None,
+            bare: false,
+            pair: false,
+            ntok,
+        }
+    }
+}
+
 struct St {
     total: V,
     section: V,
@@ -147,17 +164,7 @@ pub(crate) fn read(t: &str, i: usize, hi: bool) -> Option<Core> {
             Some(Zh::Small(_) | Zh::Big(_) | Zh::Tens(_) | Zh::Placeholder | Zh::Point)
         );
         if !unit {
-            return Some(Core {
-                end: a.end,
-                v: V::ZERO.add(a.v),
-                arabic: Some(a),
-                units: false,
-                scale: None,
-                placeholder: None,
-                bare: false,
-                pair: false,
-                ntok: 1,
-            });
+            return Some(Core::plain(a.end, V::ZERO.add(a.v), Some(a), 1));
         }
     }
     // A lone Chinese digit before no numeral character (`三年`, `一家`):
@@ -170,17 +177,7 @@ pub(crate) fn read(t: &str, i: usize, hi: bool) -> Option<Core> {
     if let Some(d) = digit_value {
         let end = i + first.len_utf8();
         if char_at(t, skip_spaces(t, end)).and_then(zh).is_none() {
-            return Some(Core {
-                end,
-                v: V::int(d as i128),
-                arabic: None,
-                units: false,
-                scale: None,
-                placeholder: None,
-                bare: false,
-                pair: false,
-                ntok: 1,
-            });
+            return Some(Core::plain(end, V::int(d as i128), None, 1));
         }
     }
     let mut end = i;
@@ -225,17 +222,7 @@ pub(crate) fn read(t: &str, i: usize, hi: bool) -> Option<Core> {
                 )
             );
             if n >= 2 && !continues {
-                return Some(Core {
-                    end: p,
-                    v: V::int(m),
-                    arabic: None,
-                    units: false,
-                    scale: None,
-                    placeholder: None,
-                    bare: false,
-                    pair: false,
-                    ntok: n,
-                });
+                return Some(Core::plain(p, V::int(m), None, n));
             }
         }
     }
